@@ -1,0 +1,39 @@
+// Small checks of JSON request bodies that report JSON pointers to the offending field.
+import type { Request } from 'express';
+import { invalidField, UnsupportedMediaTypeError, type FieldError, ValidationError } from './problem.ts';
+
+/** The JSON object body of a request; anything else is refused with where and why. */
+export function jsonObjectBody(req: Request): Record<string, unknown> {
+  if (!req.is('application/json') && !req.is('application/*+json')) {
+    throw new UnsupportedMediaTypeError('Send the body as JSON with Content-Type: application/json.');
+  }
+  const body = req.body as unknown;
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalidField('', 'the body must be a JSON object');
+  return body as Record<string, unknown>;
+}
+
+/** Collects field errors and throws them together, so a user fixes a form in one go. */
+export class FieldErrors {
+  readonly list: FieldError[] = [];
+  add(path: string, message: string): void {
+    this.list.push({ path, message });
+  }
+  throwIfAny(detail = 'The request has invalid fields.'): void {
+    if (this.list.length) throw new ValidationError(`${detail} ${this.list.map((e) => `${e.path || '/'}: ${e.message}`).join('; ')}`, this.list);
+  }
+}
+
+export function stringField(body: Record<string, unknown>, name: string, errors: FieldErrors, opts: { required?: boolean; max?: number } = {}): string | undefined {
+  const v = body[name];
+  if (v === undefined || v === null) {
+    if (opts.required) errors.add(`/${name}`, 'is required');
+    return undefined;
+  }
+  if (typeof v !== 'string') {
+    errors.add(`/${name}`, 'must be a string');
+    return undefined;
+  }
+  if (opts.required && v.trim() === '') errors.add(`/${name}`, 'must not be empty');
+  if (opts.max !== undefined && v.length > opts.max) errors.add(`/${name}`, `must be at most ${opts.max} characters`);
+  return v;
+}

@@ -1,0 +1,120 @@
+// The OpenAPI 3 description of every endpoint (served at /api/openapi.json; a test keeps it complete).
+
+const problem = { description: 'Error (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const badRequest = { '400': problem };
+const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
+const geojson = (description: string) => ({ description, content: { 'application/geo+json': { schema: { $ref: '#/components/schemas/FeatureCollection' } } } });
+const ref = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+
+export function openApiDocument(version: string) {
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'SPP — Cần Thơ Spatial Planning Platform API',
+      version,
+      description:
+        'Zoning layers, cadastral parcels and planning permits of Cần Thơ over PostGIS. Geometry is GeoJSON in EPSG:4326 (lon, lat); ' +
+        'official areas and distances are planar in VN-2000 / TM-3. Errors are application/problem+json. Reads of approved plans are public; writes need a signed-in role.',
+      license: { name: 'MIT' },
+    },
+    servers: [{ url: '/' }],
+    tags: [{ name: 'system' }, { name: 'auth' }, { name: 'zoning' }, { name: 'parcels' }, { name: 'reference' }, { name: 'audit' }],
+    paths: {
+      '/api/health': {
+        get: { tags: ['system'], summary: 'Liveness and database backend', responses: { '200': json({ $ref: '#/components/schemas/Health' }), '503': problem } },
+      },
+      '/api/openapi.json': { get: { tags: ['system'], summary: 'This document', responses: { '200': json({ type: 'object' }) } } },
+      '/api/auth/login': {
+        post: {
+          tags: ['auth'],
+          summary: 'Sign in; sets the httpOnly session cookie and returns a bearer token',
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } } } } },
+          responses: { '200': json({ $ref: '#/components/schemas/Login' }), ...badRequest, '401': problem },
+        },
+      },
+      '/api/auth/logout': { post: { tags: ['auth'], summary: 'End the current session', security: [{ bearer: [] }, { cookie: [] }], responses: { '204': { description: 'Signed out' }, '401': problem } } },
+      '/api/auth/me': { get: { tags: ['auth'], summary: 'The signed-in user, or null', responses: { '200': json({ type: 'object', properties: { user: { nullable: true, $ref: '#/components/schemas/User' } } }) } } },
+      '/api/plans': { get: { tags: ['zoning'], summary: 'Approved plans (in force or superseded)', responses: { '200': json({ type: 'object' }) } } },
+      '/api/zones': {
+        get: {
+          tags: ['zoning'],
+          summary: 'Zones of the plans in force on a date, within a bbox',
+          parameters: [ref('bbox'), ref('limit'), ref('offset'), ref('date')],
+          responses: { '200': geojson('Zones; properties lot_code, land_use_code, max_coverage_pct, max_far, max_floors, max_height_m, min_setback_m, version …'), ...badRequest },
+        },
+      },
+      '/api/constraints': {
+        get: {
+          tags: ['zoning'],
+          summary: 'Constraint layer features (red lines, river corridor, heritage, flood …) in force on a date',
+          parameters: [ref('bbox'), ref('limit'), ref('offset'), ref('date')],
+          responses: { '200': geojson('Constraints; properties kind, rule, value, tolerance_m, citation, version'), ...badRequest },
+        },
+      },
+      '/api/parcels': {
+        get: { tags: ['parcels'], summary: 'Cadastral parcels within a bbox', parameters: [ref('bbox'), ref('limit'), ref('offset')], responses: { '200': geojson('Parcels; properties sheet_no, parcel_no, address, ward_code, legal_area_m2'), ...badRequest } },
+      },
+      '/api/wards': {
+        get: { tags: ['reference'], summary: 'The 2025 wards and communes of Cần Thơ', parameters: [ref('bbox'), ref('limit'), ref('offset')], responses: { '200': geojson('Wards; id is the 5-digit ward code'), ...badRequest } },
+      },
+      '/api/land-use-codes': {
+        get: {
+          tags: ['reference'],
+          summary: 'Land-use code lists: planning categories, plan-sheet symbols, land-law codes, with colours and crosswalk',
+          parameters: [{ name: 'scheme', in: 'query', schema: { type: 'string', enum: ['planning', 'plan_symbol', 'land_law'] } }],
+          responses: { '200': json({ type: 'object' }), ...badRequest },
+        },
+      },
+      '/api/audit': {
+        get: {
+          tags: ['audit'],
+          summary: 'The audit log (admins)',
+          security: [{ bearer: [] }, { cookie: [] }],
+          parameters: [{ name: 'entity', in: 'query', schema: { type: 'string' } }, { name: 'entity_id', in: 'query', schema: { type: 'string' } }, ref('limit'), ref('offset')],
+          responses: { '200': json({ type: 'object' }), ...badRequest, '401': problem, '403': problem },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'spp_session' },
+      },
+      parameters: {
+        bbox: { name: 'bbox', in: 'query', description: 'minLon,minLat,maxLon,maxLat (EPSG:4326)', schema: { type: 'string', example: '105.77,10.02,105.79,10.04' } },
+        limit: { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
+        offset: { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+        date: { name: 'date', in: 'query', description: 'As-of date YYYY-MM-DD (default today, Việt Nam time)', schema: { type: 'string', format: 'date' } },
+      },
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail', 'code'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            code: { type: 'string' },
+            instance: { type: 'string' },
+            request_id: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+        Health: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] }, db: { type: 'string', enum: ['pglite', 'postgres'] }, postgis: { type: 'string' }, mvt: { type: 'boolean' } } },
+        User: { type: 'object', properties: { id: { type: 'integer' }, email: { type: 'string' }, name: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } }, ward_codes: { type: 'array', nullable: true, items: { type: 'string' } } } },
+        Login: { type: 'object', properties: { token: { type: 'string' }, expires_at: { type: 'string', format: 'date-time' }, user: { $ref: '#/components/schemas/User' } } },
+        FeatureCollection: {
+          type: 'object',
+          properties: {
+            type: { type: 'string', enum: ['FeatureCollection'] },
+            numberMatched: { type: 'integer' },
+            numberReturned: { type: 'integer' },
+            links: { type: 'array', items: { type: 'object', properties: { rel: { type: 'string' }, href: { type: 'string' } } } },
+            features: { type: 'array', items: { type: 'object' } },
+          },
+        },
+      },
+    },
+  };
+}

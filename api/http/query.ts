@@ -1,0 +1,77 @@
+// Parsing of the query parameters shared by collection endpoints: bbox, limit, offset, date.
+import type { Request } from 'express';
+import { invalidField, ValidationError } from './problem.ts';
+
+export interface Bbox {
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+}
+
+export const DEFAULT_LIMIT = 1000;
+export const MAX_LIMIT = 10_000;
+
+/** The single string value of a query parameter; repeated parameters are refused, not guessed. */
+export function queryString(req: Request, name: string): string | undefined {
+  const raw = req.query[name];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') throw invalidField(`/query/${name}`, 'must be given once, as a plain value');
+  return raw;
+}
+
+/** `bbox=minLon,minLat,maxLon,maxLat` in EPSG:4326 (OGC API order). */
+export function parseBbox(req: Request, name = 'bbox'): Bbox | null {
+  const raw = queryString(req, name);
+  if (raw === undefined || raw === '') return null;
+  const path = `/query/${name}`;
+  const parts = raw.split(',');
+  if (parts.length !== 4) throw invalidField(path, 'must be four numbers: minLon,minLat,maxLon,maxLat');
+  const nums = parts.map((p) => (/^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(p) ? Number(p) : NaN));
+  if (nums.some((n) => !Number.isFinite(n))) throw invalidField(path, 'every value must be a finite decimal number');
+  const [minLon, minLat, maxLon, maxLat] = nums;
+  const errors = [];
+  if (minLon < -180 || maxLon > 180) errors.push({ path, message: 'longitudes must lie within -180..180 (EPSG:4326 lon/lat, not projected metres)' });
+  if (minLat < -90 || maxLat > 90) errors.push({ path, message: 'latitudes must lie within -90..90 (EPSG:4326 lon/lat, not projected metres)' });
+  if (minLon > maxLon) errors.push({ path, message: 'minLon must not be greater than maxLon' });
+  if (minLat > maxLat) errors.push({ path, message: 'minLat must not be greater than maxLat' });
+  if (errors.length) throw new ValidationError(`${path}: ${errors.map((e) => e.message).join('; ')}`, errors);
+  return { minLon, minLat, maxLon, maxLat };
+}
+
+function parseWhole(req: Request, name: string, fallback: number, min: number, max: number): number {
+  const raw = queryString(req, name);
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw invalidField(`/query/${name}`, `must be a whole number between ${min} and ${max}`);
+  const n = Number(raw);
+  if (n < min || n > max) throw invalidField(`/query/${name}`, `must be between ${min} and ${max}`);
+  return n;
+}
+
+export function parseLimit(req: Request): number {
+  return parseWhole(req, 'limit', DEFAULT_LIMIT, 1, MAX_LIMIT);
+}
+
+export function parseOffset(req: Request): number {
+  return parseWhole(req, 'offset', 0, 0, 10_000_000);
+}
+
+/** A calendar date `YYYY-MM-DD` that really exists (2025-02-30 is refused). */
+export function parseDate(req: Request, name = 'date'): string | null {
+  const raw = queryString(req, name);
+  if (raw === undefined || raw === '') return null;
+  const path = `/query/${name}`;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  if (!m) throw invalidField(path, 'must be a date written YYYY-MM-DD');
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+    throw invalidField(path, 'is not a calendar date');
+  }
+  if (Number(m[1]) < 1900 || Number(m[1]) > 2200) throw invalidField(path, 'must lie between 1900 and 2200');
+  return raw;
+}
+
+/** Today's date in Việt Nam (UTC+7), the default "as of" date of the plan. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
