@@ -1,0 +1,24 @@
+// supertest helpers: sign in as a demo account and check problem+json answers.
+import request from 'supertest';
+import { expect } from 'chai';
+import type { Express } from 'express';
+import { DEMO_PASSWORD } from './test-db.ts';
+
+export async function loginAs(app: Express, who: 'admin' | 'planner' | 'reviewer' | 'officer' | 'inspector'): Promise<string> {
+  const res = await request(app).post('/api/auth/login').send({ email: `${who}@spp.demo`, password: DEMO_PASSWORD });
+  expect(res.status, JSON.stringify(res.body)).to.equal(200);
+  return res.body.token as string;
+}
+
+/** Asserts a problem+json answer with the status and, when given, an error at the pointer. */
+export function expectProblem(res: request.Response, status: number, pointer?: string): void {
+  expect(res.status, JSON.stringify(res.body)).to.equal(status);
+  expect(res.headers['content-type']).to.match(/^application\/problem\+json/);
+  const body = JSON.parse(res.text) as { type: string; title: string; status: number; detail: string; code: string; errors?: { path: string }[] };
+  expect(body.status).to.equal(status);
+  expect(body.title).to.be.a('string').and.not.empty;
+  expect(body.detail).to.be.a('string').and.not.empty;
+  expect(body.code).to.be.a('string').and.not.empty;
+  expect(body.type).to.be.a('string');
+  if (pointer !== undefined) expect(body.errors?.map((e) => e.path)).to.include(pointer);
+}

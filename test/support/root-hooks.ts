@@ -1,0 +1,2 @@
+// Root hooks shared by every test file (mocha's mochaHooks).
+export const mochaHooks = {};
