@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
+import compression from 'compression';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { createLogger, type Logger } from './http/logger.ts';
@@ -43,6 +44,8 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback'); // req.secure and req.ip behind a local reverse proxy
   app.use(requestContext(logger));
+  // Zone pages of a city-centre view are about 1 MB of GeoJSON: gzip makes them phone-sized.
+  app.use(compression({ threshold: 1024 }));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
