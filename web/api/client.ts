@@ -1,0 +1,104 @@
+// Same-origin API client: typed fetch helpers that turn problem+json answers into ApiError.
+import type {
+  ConstraintPage,
+  Health,
+  ItemList,
+  LandUseCode,
+  LonLatBbox,
+  Plan,
+  Problem,
+  WardPage,
+  ZonePage,
+} from './types.ts';
+
+/** An API or network failure; `status` 0 means the request never got an HTTP answer. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly problem: Problem;
+
+  constructor(problem: Problem, status: number) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = problem.code;
+    this.problem = problem;
+  }
+}
+
+export interface ApiClientOptions {
+  /** Prefix for every path; '' means same origin as the page. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+export interface PageQuery {
+  bbox?: LonLatBbox;
+  limit?: number;
+  signal?: AbortSignal;
+}
+
+export interface ApiClient {
+  health(signal?: AbortSignal): Promise<Health>;
+  plans(signal?: AbortSignal): Promise<ItemList<Plan>>;
+  landUseCodes(scheme?: string, signal?: AbortSignal): Promise<ItemList<LandUseCode>>;
+  wards(query?: PageQuery): Promise<WardPage>;
+  zones(query?: PageQuery): Promise<ZonePage>;
+  constraints(query?: PageQuery): Promise<ConstraintPage>;
+}
+
+// Six decimals is about 0.1 m: finer than any view edge needs, and it keeps URLs cache-friendly.
+function formatBbox(bbox: LonLatBbox): string {
+  return bbox.map((n) => n.toFixed(6)).join(',');
+}
+
+function pageParams(query: PageQuery): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (query.bbox) params.bbox = formatBbox(query.bbox);
+  if (query.limit !== undefined) params.limit = String(query.limit);
+  return params;
+}
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  async function getJson<T>(path: string, params: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
+    const search = new URLSearchParams(params).toString();
+    const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
+    let response: Response;
+    try {
+      response = await doFetch(url, { headers: { Accept: 'application/json' }, signal });
+    } catch (error) {
+      // Let aborts through untouched: callers cancel superseded view loads on purpose.
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiError({ title: 'Network error', detail: String(error) }, 0);
+    }
+    const type = response.headers.get('content-type') ?? '';
+    if (!response.ok) {
+      let problem: Problem = { title: response.statusText, status: response.status };
+      if (type.includes('json')) {
+        try {
+          problem = { ...problem, ...((await response.json()) as Problem) };
+        } catch {
+          // A broken error body still yields an error with the HTTP status.
+        }
+      }
+      throw new ApiError(problem, response.status);
+    }
+    if (!type.includes('json')) {
+      throw new ApiError({ title: 'Unexpected response', detail: `${url} answered ${type || 'no content type'}` }, response.status);
+    }
+    return (await response.json()) as T;
+  }
+
+  return {
+    health: (signal) => getJson<Health>('/api/health', {}, signal),
+    plans: (signal) => getJson<ItemList<Plan>>('/api/plans', {}, signal),
+    landUseCodes: (scheme, signal) =>
+      getJson<ItemList<LandUseCode>>('/api/land-use-codes', scheme ? { scheme } : {}, signal),
+    wards: (query = {}) => getJson<WardPage>('/api/wards', pageParams(query), query.signal),
+    zones: (query = {}) => getJson<ZonePage>('/api/zones', pageParams(query), query.signal),
+    constraints: (query = {}) => getJson<ConstraintPage>('/api/constraints', pageParams(query), query.signal),
+  };
+}
