@@ -126,4 +126,11 @@ describe('public reads of the demo plan: plans, zones, constraints, parcels, war
     expect(codes).to.include.members(['ODT', 'TMD', 'DGT']);
     for (const c of res.body.items) expect(c.colour).to.match(/^#[0-9A-Fa-f]{6}$/);
   });
+
+  it('compresses large answers for clients that accept gzip', async () => {
+    const res = await request(t.app).get(`/api/zones?bbox=${CENTRE.join(',')}`).set('Accept-Encoding', 'gzip');
+    expect(res.status).to.equal(200);
+    expect(res.headers['content-encoding']).to.equal('gzip');
+    expect(res.body.features.length).to.be.greaterThan(20);
+  });
 });
