@@ -1,0 +1,78 @@
+// Measurements every check shares (areas, red-line take, zone shares), computed once per report.
+import type { BuildingProposal, CheckConstraint, CheckContext, CheckParams } from './check.types.ts';
+import { resolveParams } from './check-params.ts';
+import { measureOverlap, wholeShape } from './overlap-width.ts';
+import { crsName, measurementSrid, PlanarFrame, shapeArea, type Shape, type Srid } from './planar.ts';
+import { ruleZones, type ZoneRuling } from './zone-shares.ts';
+
+export interface SiteAnalysis {
+  params: CheckParams;
+  /** The TM-3 plane every geometry of the report is measured and clipped in. */
+  frame: PlanarFrame;
+  srid: Srid;
+  crs: 'EPSG:5897' | 'EPSG:9209';
+  site: Shape;
+  footprint: Shape;
+  site_area_m2: number;
+  footprint_area_m2: number;
+  /** Red lines of the context (constraints of kind red_line, whatever their rule), projected. */
+  red_lines: { line: CheckConstraint; shape: Shape }[];
+  /** Site ∩ the union of the red-line polygons: the road-widening take. */
+  take: Shape;
+  red_line_take_m2: number;
+  net_site_area_m2: number;
+  /** The area coverage and FAR divide by (params.area_basis). */
+  base_area_m2: number;
+  zones: ZoneRuling;
+}
+
+/**
+ * Measures a proposal against its context. Expects geometry that passed geometry_valid's blocking
+ * checks (run-compliance guarantees it; a check called alone trusts its caller).
+ * All areas are planar in the TM-3 zone of the site's centroid (see planar.ts).
+ *
+ * @example
+ * const a = analyseSite(proposal, context, resolveParams());
+ * a.crs; // 'EPSG:5897' in the former Cần Thơ city
+ */
+export function analyseSite(proposal: BuildingProposal, context: CheckContext, params: CheckParams = resolveParams()): SiteAnalysis {
+  const srid = measurementSrid(proposal.site);
+  const frame = new PlanarFrame(srid);
+  const site = frame.shape(proposal.site);
+  const footprint = frame.shape(proposal.footprint);
+  const site_area_m2 = shapeArea(site);
+  const footprint_area_m2 = shapeArea(footprint);
+  const red_lines = context.constraints.filter((c) => c.kind === 'red_line').map((line) => ({ line, shape: frame.shape(line.geometry) }));
+  // Intersect first, then union the pieces: two red lines meeting at a junction overlap each other,
+  // and the take must count that corner once. The take is an area, so no tolerance applies; only
+  // contact needles (a site edge on the red line) are dropped.
+  const take = wholeShape(measureOverlap(frame.union(red_lines.map((r) => frame.intersection(site, r.shape))), 0));
+  const red_line_take_m2 = shapeArea(take);
+  const net_site_area_m2 = Math.max(0, site_area_m2 - red_line_take_m2);
+  return {
+    params,
+    frame,
+    srid,
+    crs: crsName(srid),
+    site,
+    footprint,
+    site_area_m2,
+    footprint_area_m2,
+    red_lines,
+    take,
+    red_line_take_m2,
+    net_site_area_m2,
+    base_area_m2: params.area_basis === 'net' ? net_site_area_m2 : site_area_m2,
+    zones: ruleZones(frame, site, site_area_m2, context.zones, params),
+  };
+}
+
+/** The shared analysis if the caller has one, else a fresh one (a check called on its own). */
+export function analysisFor(
+  proposal: BuildingProposal,
+  context: CheckContext,
+  params: Partial<CheckParams> | undefined,
+  shared: SiteAnalysis | undefined,
+): SiteAnalysis {
+  return shared ?? analyseSite(proposal, context, resolveParams(params));
+}
