@@ -19,12 +19,19 @@ import { parcelRoutes } from './parcels/parcels.routes.ts';
 import { wardRoutes } from './wards/wards.routes.ts';
 import { landUseRoutes } from './land-use/land-use.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { permitRoutes } from './permits/permits.routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Pages of the web client; each is served by the client's index.html. */
-const PAGES = ['/'];
+const PAGES: { path: string; file: string }[] = [
+  { path: '/', file: 'index.html' },
+  { path: '/permits', file: 'permits.html' },
+  { path: '/permits/new', file: 'permits.html' },
+  { path: '/permits/:id', file: 'permits.html' },
+  { path: '/permits/:id/print', file: 'permits.html' },
+];
 
 export interface AppDeps {
   config: Config;
@@ -74,13 +81,14 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.use(wardRoutes(db));
   app.use(landUseRoutes(db));
   app.use(auditRoutes(db));
+  app.use(permitRoutes(db));
 
   // The web client: hashed assets cache for a year, pages are revalidated on every visit.
   app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true, index: false }));
   app.use(express.static(webDist, { index: false, maxAge: '1h' }));
   for (const page of PAGES) {
-    app.get(page, (_req, res) => {
-      const index = path.join(webDist, 'index.html');
+    app.get(page.path, (_req, res) => {
+      const index = path.join(webDist, page.file);
       if (!fs.existsSync(index)) {
         throw new ApiError(503, 'web_client_not_built', 'Web client not built', 'The web client has not been built yet: run `npm run build:web` (npm install and npm start do it for you).');
       }

@@ -18,7 +18,7 @@ export function openApiDocument(version: string) {
       license: { name: 'MIT' },
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'system' }, { name: 'auth' }, { name: 'zoning' }, { name: 'parcels' }, { name: 'reference' }, { name: 'audit' }],
+    tags: [{ name: 'system' }, { name: 'auth' }, { name: 'zoning' }, { name: 'parcels' }, { name: 'reference' }, { name: 'permits' }, { name: 'audit' }],
     paths: {
       '/api/health': {
         get: { tags: ['system'], summary: 'Liveness and database backend', responses: { '200': json({ $ref: '#/components/schemas/Health' }), '503': problem } },
@@ -65,6 +65,55 @@ export function openApiDocument(version: string) {
           responses: { '200': json({ type: 'object' }), ...badRequest },
         },
       },
+      '/api/permits': {
+        post: {
+          tags: ['permits'],
+          summary: 'Enter a planning permit application (permit_officer); site = a parcel or a drawn boundary',
+          security: [{ bearer: [] }, { cookie: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PermitApplication' } } } },
+          responses: { '201': json({ $ref: '#/components/schemas/Permit' }, 'Created'), ...badRequest, '401': problem, '403': problem, '413': problem, '415': problem, '422': problem },
+        },
+        get: {
+          tags: ['permits'],
+          summary: 'Permits, newest first, filtered by status, number or ward',
+          security: [{ bearer: [] }, { cookie: [] }],
+          parameters: [{ name: 'status', in: 'query', schema: { type: 'string' } }, { name: 'number', in: 'query', schema: { type: 'string' } }, { name: 'ward', in: 'query', schema: { type: 'string' } }, ref('limit'), ref('offset')],
+          responses: { '200': json({ type: 'object' }), ...badRequest, '401': problem },
+        },
+      },
+      '/api/permits/{id}': {
+        get: { tags: ['permits'], summary: 'One permit with its geometry, events, conditions and the events the caller may fire', security: [{ bearer: [] }, { cookie: [] }], parameters: [ref('id')], responses: { '200': json({ $ref: '#/components/schemas/Permit' }), '401': problem, '404': problem } },
+        patch: {
+          tags: ['permits'],
+          summary: 'Amend an application (draft, submitted or under review) with optimistic locking (lock_version)',
+          security: [{ bearer: [] }, { cookie: [] }],
+          parameters: [ref('id')],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['lock_version'] } } } },
+          responses: { '200': json({ $ref: '#/components/schemas/Permit' }), ...badRequest, '401': problem, '403': problem, '404': problem, '409': problem, '422': problem },
+        },
+      },
+      '/api/permits/{id}/compliance': {
+        get: {
+          tags: ['permits'],
+          summary: 'The compliance report (HTTP 200 whatever the outcome): the snapshot of a decided permit, else a fresh check as of date',
+          security: [{ bearer: [] }, { cookie: [] }],
+          parameters: [ref('id'), ref('date')],
+          responses: { '200': json({ $ref: '#/components/schemas/ComplianceReport' }), '401': problem, '404': problem },
+        },
+      },
+      '/api/permits/{id}/transitions': {
+        post: {
+          tags: ['permits'],
+          summary: 'Fire a lifecycle event: submit, start_review, approve, reject, revoke',
+          security: [{ bearer: [] }, { cookie: [] }],
+          parameters: [ref('id')],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object', required: ['event'], properties: { event: { type: 'string', enum: ['submit', 'start_review', 'approve', 'reject', 'revoke'] }, reason: { type: 'string' }, override_reason: { type: 'string' }, valid_to: { type: 'string', format: 'date' }, conditions: { type: 'array', items: { type: 'object' } } } } } },
+          },
+          responses: { '200': json({ $ref: '#/components/schemas/Permit' }), ...badRequest, '401': problem, '403': problem, '404': problem, '409': problem, '422': problem },
+        },
+      },
       '/api/audit': {
         get: {
           tags: ['audit'],
@@ -84,6 +133,7 @@ export function openApiDocument(version: string) {
         bbox: { name: 'bbox', in: 'query', description: 'minLon,minLat,maxLon,maxLat (EPSG:4326)', schema: { type: 'string', example: '105.77,10.02,105.79,10.04' } },
         limit: { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
         offset: { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+        id: { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
         date: { name: 'date', in: 'query', description: 'As-of date YYYY-MM-DD (default today, Việt Nam time)', schema: { type: 'string', format: 'date' } },
       },
       schemas: {
@@ -104,6 +154,32 @@ export function openApiDocument(version: string) {
         Health: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] }, db: { type: 'string', enum: ['pglite', 'postgres'] }, postgis: { type: 'string' }, mvt: { type: 'boolean' } } },
         User: { type: 'object', properties: { id: { type: 'integer' }, email: { type: 'string' }, name: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } }, ward_codes: { type: 'array', nullable: true, items: { type: 'string' } } } },
         Login: { type: 'object', properties: { token: { type: 'string' }, expires_at: { type: 'string', format: 'date-time' }, user: { $ref: '#/components/schemas/User' } } },
+        PermitApplication: {
+          type: 'object',
+          required: ['applicant', 'footprint', 'use', 'floors', 'height_m', 'gfa_m2'],
+          properties: {
+            applicant: { type: 'string' },
+            parcel_id: { type: 'integer' },
+            site: { type: 'object', description: 'GeoJSON Polygon or MultiPolygon; required without parcel_id' },
+            footprint: { type: 'object', description: 'GeoJSON Polygon or MultiPolygon' },
+            crs: { type: 'string', enum: ['EPSG:4326', 'EPSG:5897', 'EPSG:9209', 'EPSG:9210', 'EPSG:3405'], default: 'EPSG:4326' },
+            use: { type: 'string', description: 'land-law use code, e.g. ODT' },
+            floors: { type: 'integer', minimum: 1, maximum: 200 },
+            basement_floors: { type: 'integer', minimum: 0, maximum: 20 },
+            height_m: { type: 'number' },
+            gfa_m2: { type: 'number' },
+          },
+        },
+        Permit: { type: 'object', description: 'number (CT-GPXD-YYYY-NNNNNN), status, effective_status, site, footprint, conditions, events, compliance_snapshot, allowed_events, lock_version …' },
+        ComplianceReport: {
+          type: 'object',
+          properties: {
+            status: { type: 'string', enum: ['compliant', 'non_compliant', 'incomplete'] },
+            checks: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string', enum: ['pass', 'fail', 'warn', 'not_applicable'] }, measured: { type: 'number', nullable: true }, limit: { type: 'number', nullable: true }, unit: { type: 'string', nullable: true }, message: { type: 'string' }, message_vi: { type: 'string' }, citation: { type: 'string', nullable: true }, evidence: { type: 'object', nullable: true } } } },
+            zones: { type: 'array', items: { type: 'object' } },
+            computed: { type: 'object' },
+          },
+        },
         FeatureCollection: {
           type: 'object',
           properties: {

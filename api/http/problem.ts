@@ -33,13 +33,14 @@ export class ApiError extends Error {
   }
   toProblem(): ProblemDocument {
     return {
+      // Extensions come first so they can never overwrite a member RFC 9457 defines.
+      ...this.extensions,
       type: TYPE_BASE + this.code,
       title: this.title,
       status: this.status,
       detail: this.detail,
       code: this.code,
       ...(this.errors && this.errors.length ? { errors: this.errors } : {}),
-      ...this.extensions,
     };
   }
 }

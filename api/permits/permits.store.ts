@@ -1,5 +1,8 @@
 // SQL of planning permits.
 import type { Knex } from 'knex';
+import type { ComplianceReport } from '../checks/index.ts';
+import type { PermitStatus } from './permit-lifecycle.ts';
+import type { Permit, PermitCondition, PermitEventRecord, PermitInput, PermitSummary } from './permits.types.ts';
 
 export interface NewPermitRow {
   number: string;
@@ -34,4 +37,151 @@ export async function insertPermitRows(db: Knex, rows: NewPermitRow[]): Promise<
   }
   // Numbers issued later continue after the highest one present.
   await db.raw(`SELECT setval('permit_number_seq', GREATEST((SELECT max(substring(number from '[0-9]{6}$')::int) FROM permits), 1))`);
+}
+
+
+const SUMMARY_COLUMNS = `p.id, p.number, p.applicant, p.parcel_id, p.ward_code, p.use_code AS use, p.floors,
+  p.basement_floors, p.height_m::float8 AS height_m, p.gfa_m2::float8 AS gfa_m2, p.status,
+  p.submitted_at, p.decided_at, p.valid_from::text AS valid_from, p.valid_to::text AS valid_to,
+  p.lock_version, p.created_at, p.updated_at`;
+
+type Row = Omit<PermitSummary, 'effective_status'> & Record<string, unknown>;
+
+function isoTimes<T extends Record<string, unknown>>(row: T): T {
+  for (const k of ['submitted_at', 'decided_at', 'created_at', 'updated_at', 'at']) {
+    if (row[k] instanceof Date) (row as Record<string, unknown>)[k] = (row[k] as Date).toISOString();
+  }
+  return row;
+}
+
+const wardOfSite = (site: string) =>
+  `(SELECT code FROM wards WHERE ST_Intersects(geom, ST_PointOnSurface(ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${site}), 4326)))) LIMIT 1)`;
+
+export async function nextPermitNumber(db: Knex, year: string): Promise<string> {
+  const { rows } = await db.raw(`SELECT nextval('permit_number_seq')::int AS n`);
+  return `CT-GPXD-${year}-${String(rows[0].n).padStart(6, '0')}`;
+}
+
+export async function insertPermit(db: Knex, p: PermitInput & { number: string; site: NonNullable<PermitInput['site']>; created_by: number }): Promise<number> {
+  const [row] = (await db('permits')
+    .insert({
+      number: p.number,
+      applicant: p.applicant,
+      parcel_id: p.parcel_id,
+      site: geom(db, p.site),
+      footprint: geom(db, p.footprint),
+      ward_code: db.raw(wardOfSite('?'), [JSON.stringify(p.site)]),
+      use_code: p.use,
+      floors: p.floors,
+      basement_floors: p.basement_floors,
+      height_m: p.height_m,
+      gfa_m2: p.gfa_m2,
+      created_by: p.created_by,
+    })
+    .returning('id')) as { id: number }[];
+  return row.id;
+}
+
+/** Amends an application if nobody changed it since `lockVersion`; returns false when someone did. */
+export async function updatePermitApplication(db: Knex, id: number, lockVersion: number, p: PermitInput & { site: NonNullable<PermitInput['site']> }): Promise<boolean> {
+  const n = await db('permits')
+    .where({ id, lock_version: lockVersion })
+    .update({
+      applicant: p.applicant,
+      parcel_id: p.parcel_id,
+      site: geom(db, p.site),
+      footprint: geom(db, p.footprint),
+      ward_code: db.raw(wardOfSite('?'), [JSON.stringify(p.site)]),
+      use_code: p.use,
+      floors: p.floors,
+      basement_floors: p.basement_floors,
+      height_m: p.height_m,
+      gfa_m2: p.gfa_m2,
+      lock_version: db.raw('lock_version + 1'),
+      updated_at: db.fn.now(),
+    });
+  return n === 1;
+}
+
+/** The row locked for a status change: concurrent decisions queue here and see each other's result. */
+export async function lockPermit(db: Knex, id: number): Promise<{ id: number; status: PermitStatus; ward_code: string | null; lock_version: number } | null> {
+  const row = await db('permits').select('id', 'status', 'ward_code', 'lock_version').where({ id }).forUpdate().first();
+  return (row as { id: number; status: PermitStatus; ward_code: string | null; lock_version: number } | undefined) ?? null;
+}
+
+export async function applyTransition(
+  db: Knex,
+  id: number,
+  change: { to: PermitStatus; decides: boolean; reason: string | null; override_reason: string | null; snapshot: ComplianceReport | null; user_id: number; valid_from: string | null; valid_to: string | null; submitted: boolean },
+): Promise<void> {
+  const update: Record<string, unknown> = { status: change.to, lock_version: db.raw('lock_version + 1'), updated_at: db.fn.now() };
+  if (change.submitted) update.submitted_at = db.fn.now();
+  if (change.decides) {
+    Object.assign(update, {
+      decided_at: db.fn.now(),
+      decided_by: change.user_id,
+      decision_reason: change.reason,
+      override_reason: change.override_reason,
+      compliance_snapshot: change.snapshot ? JSON.stringify(change.snapshot) : null,
+    });
+  }
+  if (change.valid_from) Object.assign(update, { valid_from: change.valid_from, valid_to: change.valid_to });
+  await db('permits').where({ id }).update(update);
+}
+
+export async function insertPermitEvent(db: Knex, e: { permit_id: number; event: string; from_status: string; to_status: string; reason: string | null; user_id: number }): Promise<void> {
+  await db('permit_events').insert(e);
+}
+
+export async function insertConditions(db: Knex, permitId: number, conditions: PermitCondition[]): Promise<void> {
+  if (conditions.length) await db('permit_conditions').insert(conditions.map((c) => ({ permit_id: permitId, kind: c.kind, stage: c.stage, text: c.text })));
+}
+
+export async function findPermit(db: Knex, id: number): Promise<Omit<Permit, 'effective_status' | 'allowed_events'> | null> {
+  const row = (await db('permits as p')
+    .leftJoin('parcels as pa', 'pa.id', 'p.parcel_id')
+    .select(
+      db.raw(SUMMARY_COLUMNS),
+      'p.decided_by',
+      'p.decision_reason',
+      'p.override_reason',
+      'p.compliance_snapshot',
+      db.raw('ST_AsGeoJSON(p.site, 9)::json AS site'),
+      db.raw('ST_AsGeoJSON(p.footprint, 9)::json AS footprint'),
+      db.raw(`CASE WHEN pa.id IS NULL THEN NULL ELSE json_build_object('id', pa.id, 'sheet_no', pa.sheet_no, 'parcel_no', pa.parcel_no, 'address', pa.address) END AS parcel`),
+    )
+    .where('p.id', id)
+    .first()) as Row | undefined;
+  if (!row) return null;
+  const conditions = (await db('permit_conditions').select('id', 'kind', 'stage', 'text').where({ permit_id: id }).orderBy('id')) as PermitCondition[];
+  const events = ((await db('permit_events as e')
+    .leftJoin('users as u', 'u.id', 'e.user_id')
+    .select('e.event', 'e.from_status', 'e.to_status', 'e.reason', 'u.email as user_email', 'e.at')
+    .where('e.permit_id', id)
+    .orderBy('e.id')) as PermitEventRecord[]).map((e) => isoTimes(e as unknown as Record<string, unknown>) as unknown as PermitEventRecord);
+  return { ...(isoTimes(row) as unknown as Omit<Permit, 'effective_status' | 'allowed_events' | 'conditions' | 'events'>), conditions, events };
+}
+
+export async function pageOfPermits(
+  db: Knex,
+  filter: { status?: string; number?: string; ward?: string; wards?: string[] | null; limit: number; offset: number },
+): Promise<{ items: Omit<PermitSummary, 'effective_status'>[]; numberMatched: number }> {
+  const q = db('permits as p').modify((b) => {
+    if (filter.status) b.where('p.status', filter.status);
+    if (filter.number) b.whereRaw('p.number ILIKE ?', [`%${filter.number.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
+    if (filter.ward) b.where('p.ward_code', filter.ward);
+    if (filter.wards) b.whereIn('p.ward_code', filter.wards);
+  });
+  const [{ n }] = (await q.clone().count({ n: '*' })) as { n: number | string }[];
+  const rows = (await q.clone().select(db.raw(SUMMARY_COLUMNS)).orderBy('p.id', 'desc').limit(filter.limit).offset(filter.offset)) as Row[];
+  return { items: rows.map((r) => isoTimes(r) as unknown as Omit<PermitSummary, 'effective_status'>), numberMatched: Number(n) };
+}
+
+export async function landLawCodeExists(db: Knex, code: string): Promise<boolean> {
+  return Boolean(await db('land_use_codes').where({ scheme: 'land_law', code }).first('code'));
+}
+
+export async function parcelGeometry(db: Knex, id: number): Promise<NonNullable<PermitInput['site']> | null> {
+  const row = (await db('parcels').select(db.raw('ST_AsGeoJSON(geom, 9)::json AS g')).where({ id }).first()) as { g: NonNullable<PermitInput['site']> } | undefined;
+  return row?.g ?? null;
 }
