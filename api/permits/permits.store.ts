@@ -185,3 +185,19 @@ export async function parcelGeometry(db: Knex, id: number): Promise<NonNullable<
   const row = (await db('parcels').select(db.raw('ST_AsGeoJSON(geom, 9)::json AS g')).where({ id }).first()) as { g: NonNullable<PermitInput['site']> } | undefined;
   return row?.g ?? null;
 }
+
+/** Ids, sites and decision dates of decided permits that have no compliance snapshot yet (seed data). */
+export async function decidedWithoutSnapshot(db: Knex): Promise<{ id: number; parcel_id: number | null; decided_on: string }[]> {
+  return (await db('permits')
+    .select('id', 'parcel_id', db.raw(`to_char(decided_at AT TIME ZONE 'UTC' + interval '7 hours', 'YYYY-MM-DD') AS decided_on`))
+    .whereIn('status', ['approved', 'rejected', 'revoked'])
+    .whereNull('compliance_snapshot')
+    .orderBy('id')) as { id: number; parcel_id: number | null; decided_on: string }[];
+}
+
+export async function setComplianceSnapshot(db: Knex, id: number, report: ComplianceReport, overrideReason: string | null): Promise<void> {
+  await db('permits')
+    .where({ id })
+    .update({ compliance_snapshot: JSON.stringify(report), override_reason: db.raw('coalesce(override_reason, ?)', [overrideReason]) });
+}
+

@@ -3,7 +3,9 @@ import type { Knex } from 'knex';
 import { generateDemoPlan } from '../demo-plan/generate-demo-plan.ts';
 import { countPlans, insertNewConstraints, insertNewZones, insertPlan } from '../../api/zoning/zoning.store.ts';
 import { findParcelIds, insertParcels } from '../../api/parcels/parcels.store.ts';
-import { insertPermitRows } from '../../api/permits/permits.store.ts';
+import { decidedWithoutSnapshot, findPermit, insertPermitRows, setComplianceSnapshot } from '../../api/permits/permits.store.ts';
+import { assessProposal } from '../../api/compliance/compliance.service.ts';
+import { endOfDayInVietnam } from '../../api/db/sql.ts';
 import { recordAudit } from '../../api/audit/audit.store.ts';
 
 export interface DemoSeedSummary {
@@ -67,6 +69,14 @@ export async function loadDemoPlan(db: Knex): Promise<DemoSeedSummary | null> {
         parcel_id: parcel ? (parcelIds.get(`${parcel.sheet_no}/${parcel.parcel_no}`) ?? null) : null,
       })),
     );
+    // Decided sample permits carry the report as it stood on their decision day, as real ones do.
+    for (const decided of await decidedWithoutSnapshot(trx)) {
+      const permit = (await findPermit(trx, decided.id))!;
+      const report = await assessProposal(trx, permit, { asOf: endOfDayInVietnam(decided.decided_on), parcelId: decided.parcel_id });
+      // An approval against a failed check always carries its override reason.
+      const override = permit.status !== 'rejected' && report.status !== 'compliant' ? 'Chấp thuận theo ý kiến của hội đồng thẩm định (dữ liệu minh hoạ) / Approved on the review board\'s advice (demo data)' : null;
+      await setComplianceSnapshot(trx, decided.id, report, override);
+    }
     const summary: DemoSeedSummary = {
       plan_id: planId,
       zones: demo.zones.length,
