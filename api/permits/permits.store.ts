@@ -32,7 +32,7 @@ export async function insertPermitRows(db: Knex, rows: NewPermitRow[]): Promise<
       ...r,
       site: geom(db, r.site),
       footprint: geom(db, r.footprint),
-      ward_code: db.raw(`(SELECT code FROM wards WHERE ST_Intersects(geom, ST_PointOnSurface(ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)))) LIMIT 1)`, [JSON.stringify(r.site)]),
+      ward_code: db.raw(wardOfSite('?'), [JSON.stringify(r.site)]),
     });
   }
   // Numbers issued later continue after the highest one present.
@@ -62,22 +62,25 @@ export async function nextPermitNumber(db: Knex, year: string): Promise<string> 
   return `CT-GPXD-${year}-${String(rows[0].n).padStart(6, '0')}`;
 }
 
+/** The columns an application fills, shared by entering and amending it. */
+function applicationColumns(db: Knex, p: PermitInput & { site: NonNullable<PermitInput['site']> }) {
+  return {
+    applicant: p.applicant,
+    parcel_id: p.parcel_id,
+    site: geom(db, p.site),
+    footprint: geom(db, p.footprint),
+    ward_code: db.raw(wardOfSite('?'), [JSON.stringify(p.site)]),
+    use_code: p.use,
+    floors: p.floors,
+    basement_floors: p.basement_floors,
+    height_m: p.height_m,
+    gfa_m2: p.gfa_m2,
+  };
+}
+
 export async function insertPermit(db: Knex, p: PermitInput & { number: string; site: NonNullable<PermitInput['site']>; created_by: number }): Promise<number> {
   const [row] = (await db('permits')
-    .insert({
-      number: p.number,
-      applicant: p.applicant,
-      parcel_id: p.parcel_id,
-      site: geom(db, p.site),
-      footprint: geom(db, p.footprint),
-      ward_code: db.raw(wardOfSite('?'), [JSON.stringify(p.site)]),
-      use_code: p.use,
-      floors: p.floors,
-      basement_floors: p.basement_floors,
-      height_m: p.height_m,
-      gfa_m2: p.gfa_m2,
-      created_by: p.created_by,
-    })
+    .insert({ number: p.number, created_by: p.created_by, ...applicationColumns(db, p) })
     .returning('id')) as { id: number }[];
   return row.id;
 }
@@ -86,20 +89,7 @@ export async function insertPermit(db: Knex, p: PermitInput & { number: string; 
 export async function updatePermitApplication(db: Knex, id: number, lockVersion: number, p: PermitInput & { site: NonNullable<PermitInput['site']> }): Promise<boolean> {
   const n = await db('permits')
     .where({ id, lock_version: lockVersion })
-    .update({
-      applicant: p.applicant,
-      parcel_id: p.parcel_id,
-      site: geom(db, p.site),
-      footprint: geom(db, p.footprint),
-      ward_code: db.raw(wardOfSite('?'), [JSON.stringify(p.site)]),
-      use_code: p.use,
-      floors: p.floors,
-      basement_floors: p.basement_floors,
-      height_m: p.height_m,
-      gfa_m2: p.gfa_m2,
-      lock_version: db.raw('lock_version + 1'),
-      updated_at: db.fn.now(),
-    });
+    .update({ ...applicationColumns(db, p), lock_version: db.raw('lock_version + 1'), updated_at: db.fn.now() });
   return n === 1;
 }
 
