@@ -5,8 +5,11 @@ import { execSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dist = path.join(root, 'web/dist/index.html');
+// The client also bundles the check engine and the shared geodata modules.
+const sources = ['web', 'api/checks', 'geodata/crs.ts', 'geodata/land-use-codes.ts'].map((p) => path.join(root, p));
 
 function newestSource(dir) {
+  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs;
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'dist' || entry.name === 'node_modules') continue;
@@ -16,8 +19,9 @@ function newestSource(dir) {
   return newest;
 }
 
-const built = fs.existsSync(dist) ? fs.statSync(dist).mtimeMs : 0;
-if (built < newestSource(path.join(root, 'web'))) {
+const pages = [dist, path.join(root, 'web/dist/permits.html')];
+const built = pages.every((p) => fs.existsSync(p)) ? Math.min(...pages.map((p) => fs.statSync(p).mtimeMs)) : 0;
+if (built < Math.max(...sources.map(newestSource))) {
   console.log('Building the web client (web/dist)…');
   execSync('npm run build:web', { cwd: root, stdio: 'inherit' });
 }

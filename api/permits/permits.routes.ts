@@ -32,7 +32,8 @@ export function permitRoutes(db: Database): Router {
   router.get('/api/permits', async (req, res) => {
     const user = requireUser(res);
     const status = queryString(req, 'status');
-    if (status !== undefined && !(PERMIT_STATUSES as readonly string[]).includes(status)) throw invalidField('/query/status', `must be one of ${PERMIT_STATUSES.join(', ')}`);
+    const statuses = [...PERMIT_STATUSES, 'expired'];
+    if (status !== undefined && !statuses.includes(status)) throw invalidField('/query/status', `must be one of ${statuses.join(', ')}`);
     const params = { limit: parseLimit(req), offset: parseOffset(req) };
     const page = await service.list(user, { ...params, status, number: queryString(req, 'number'), ward: queryString(req, 'ward') });
     res.json(itemList(req, params, page));

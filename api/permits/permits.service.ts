@@ -98,8 +98,8 @@ export class PermitsService {
   }
 
   async list(user: User, filter: { status?: string; number?: string; ward?: string; limit: number; offset: number }): Promise<{ items: PermitSummary[]; numberMatched: number }> {
-    const page = await store.pageOfPermits(this.db, { ...filter, wards: user.ward_codes });
     const today = todayInVietnam();
+    const page = await store.pageOfPermits(this.db, { ...filter, wards: user.ward_codes, today });
     return { ...page, items: page.items.map((p) => ({ ...p, effective_status: effectiveStatus(p.status, p.valid_to, today) })) };
   }
 

@@ -45,6 +45,8 @@ const SUMMARY_COLUMNS = `p.id, p.number, p.applicant, p.parcel_id, p.ward_code, 
   p.submitted_at, p.decided_at, p.valid_from::text AS valid_from, p.valid_to::text AS valid_to,
   p.lock_version, p.created_at, p.updated_at`;
 
+const PARCEL_JSON = `CASE WHEN pa.id IS NULL THEN NULL ELSE json_build_object('id', pa.id, 'sheet_no', pa.sheet_no, 'parcel_no', pa.parcel_no, 'address', pa.address) END AS parcel`;
+
 type Row = Omit<PermitSummary, 'effective_status'> & Record<string, unknown>;
 
 function isoTimes<T extends Record<string, unknown>>(row: T): T {
@@ -138,7 +140,7 @@ export async function findPermit(db: Knex, id: number): Promise<Omit<Permit, 'ef
       'p.compliance_snapshot',
       db.raw('ST_AsGeoJSON(p.site, 9)::json AS site'),
       db.raw('ST_AsGeoJSON(p.footprint, 9)::json AS footprint'),
-      db.raw(`CASE WHEN pa.id IS NULL THEN NULL ELSE json_build_object('id', pa.id, 'sheet_no', pa.sheet_no, 'parcel_no', pa.parcel_no, 'address', pa.address) END AS parcel`),
+      db.raw(PARCEL_JSON),
     )
     .where('p.id', id)
     .first()) as Row | undefined;
@@ -154,16 +156,25 @@ export async function findPermit(db: Knex, id: number): Promise<Omit<Permit, 'ef
 
 export async function pageOfPermits(
   db: Knex,
-  filter: { status?: string; number?: string; ward?: string; wards?: string[] | null; limit: number; offset: number },
+  filter: { status?: string; number?: string; ward?: string; wards?: string[] | null; today: string; limit: number; offset: number },
 ): Promise<{ items: Omit<PermitSummary, 'effective_status'>[]; numberMatched: number }> {
   const q = db('permits as p').modify((b) => {
-    if (filter.status) b.where('p.status', filter.status);
+    // "expired" is derived (approved, validity over), so it is a filter on two columns.
+    if (filter.status === 'expired') b.where('p.status', 'approved').andWhere('p.valid_to', '<', filter.today);
+    else if (filter.status === 'approved') b.where('p.status', 'approved').andWhere((w) => w.whereNull('p.valid_to').orWhere('p.valid_to', '>=', filter.today));
+    else if (filter.status) b.where('p.status', filter.status);
     if (filter.number) b.whereRaw('p.number ILIKE ?', [`%${filter.number.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
     if (filter.ward) b.where('p.ward_code', filter.ward);
     if (filter.wards) b.whereIn('p.ward_code', filter.wards);
   });
   const [{ n }] = (await q.clone().count({ n: '*' })) as { n: number | string }[];
-  const rows = (await q.clone().select(db.raw(SUMMARY_COLUMNS)).orderBy('p.id', 'desc').limit(filter.limit).offset(filter.offset)) as Row[];
+  const rows = (await q
+    .clone()
+    .leftJoin('parcels as pa', 'pa.id', 'p.parcel_id')
+    .select(db.raw(SUMMARY_COLUMNS), db.raw(PARCEL_JSON))
+    .orderBy('p.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)) as Row[];
   return { items: rows.map((r) => isoTimes(r) as unknown as Omit<PermitSummary, 'effective_status'>), numberMatched: Number(n) };
 }
 

@@ -40,6 +40,7 @@ export interface PermitSummary {
   number: string;
   applicant: string;
   parcel_id: number | null;
+  parcel: { id: number; sheet_no: number; parcel_no: number; address: string | null } | null;
   ward_code: string | null;
   use: string;
   floors: number;
@@ -58,7 +59,6 @@ export interface PermitSummary {
 }
 
 export interface Permit extends PermitSummary {
-  parcel: { id: number; sheet_no: number; parcel_no: number; address: string | null } | null;
   site: MultiPolygon;
   footprint: MultiPolygon;
   decided_by: number | null;

@@ -220,7 +220,10 @@ describe('planning permits: applications, compliance report, lifecycle', functio
     const list = await request(t.app).get('/api/permits?status=approved&limit=5').set(auth(inspector));
     expect(list.status).to.equal(200);
     expect(list.body.items.length).to.be.within(1, 5);
-    for (const p of list.body.items) expect(p.status).to.equal('approved');
+    for (const p of list.body.items) {
+      expect(p.status).to.equal('approved');
+      expect(p).to.have.property('parcel');
+    }
     expect(list.body.numberMatched).to.be.at.least(list.body.items.length);
     const planner = await loginAs(t.app, 'planner');
     expectProblem(await request(t.app).post('/api/permits').set(auth(planner)).send({}), 403);
@@ -267,5 +270,19 @@ describe('planning permits: applications, compliance report, lifecycle', functio
     expect(report.body.computed.footprint_area_m2).to.be.closeTo(200, 0.01);
     const { rows } = await t.db.knex.raw(`SELECT ST_Area(ST_Transform(site, 5897)) AS a FROM permits WHERE id = ?`, [res.body.id]);
     expect(rows[0].a).to.be.closeTo(600, 0.01);
+  });
+
+  it('derives "expired" for an approved permit whose validity has ended, and filters by it', async () => {
+    const { res } = await apply(0.6);
+    const id = res.body.id;
+    for (const event of ['submit', 'start_review', 'approve']) await request(t.app).post(`/api/permits/${id}/transitions`).set(auth(officer)).send({ event });
+    await t.db.knex('permits').where({ id }).update({ valid_from: '2020-01-01', valid_to: '2021-01-01' });
+    const permit = await request(t.app).get(`/api/permits/${id}`).set(auth(officer));
+    expect(permit.body).to.include({ status: 'approved', effective_status: 'expired' });
+    const expired = await request(t.app).get('/api/permits?status=expired&limit=100').set(auth(officer));
+    expect(expired.body.items.map((p: { id: number }) => p.id)).to.include(id);
+    for (const p of expired.body.items) expect(p.effective_status).to.equal('expired');
+    const approved = await request(t.app).get('/api/permits?status=approved&limit=100').set(auth(officer));
+    expect(approved.body.items.map((p: { id: number }) => p.id)).to.not.include(id);
   });
 });
