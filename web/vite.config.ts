@@ -1,20 +1,39 @@
-// Vite build and dev-server settings for the web client (root = web/, output = web/dist).
+// Vite build and dev-server settings for the web client (root = web/, output = web/dist): the public map and the permit pages.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // The dev server forwards data requests to the API process so pages use same-origin URLs in both modes.
-const apiTarget = 'http://127.0.0.1:3000';
+const apiTarget = process.env.SPP_API_URL ?? 'http://127.0.0.1:3000';
+
+// The server answers these paths with permits.html; the dev server does the same.
+const PERMIT_ROUTE = /^\/permits(\/new|\/\d+(\/print)?)?\/?(\?.*)?$/;
+const permitPages: Plugin = {
+  name: 'spp-permit-pages',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      if (req.url && PERMIT_ROUTE.test(req.url)) req.url = `/permits.html${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`;
+      next();
+    });
+  },
+};
 
 export default defineConfig({
   root,
   base: '/',
+  plugins: [permitPages],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
     // The public map must load on slow mobile links: keep an eye on growth.
     chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        permits: fileURLToPath(new URL('./permits.html', import.meta.url)),
+      },
+    },
   },
   server: {
     proxy: {

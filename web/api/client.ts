@@ -5,6 +5,7 @@ import type {
   ItemList,
   LandUseCode,
   LonLatBbox,
+  ParcelPage,
   Plan,
   Problem,
   WardPage,
@@ -38,13 +39,22 @@ export interface PageQuery {
   signal?: AbortSignal;
 }
 
+/** The transport both API clients share: JSON in and out, problem+json turned into ApiError. */
+export interface Http {
+  get<T>(path: string, params?: Record<string, string>, signal?: AbortSignal): Promise<T>;
+  /** POST/PATCH with a JSON body; a 204 answer resolves to undefined. */
+  send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
+}
+
 export interface ApiClient {
+  http: Http;
   health(signal?: AbortSignal): Promise<Health>;
   plans(signal?: AbortSignal): Promise<ItemList<Plan>>;
   landUseCodes(scheme?: string, signal?: AbortSignal): Promise<ItemList<LandUseCode>>;
   wards(query?: PageQuery): Promise<WardPage>;
   zones(query?: PageQuery): Promise<ZonePage>;
   constraints(query?: PageQuery): Promise<ConstraintPage>;
+  parcels(query?: PageQuery): Promise<ParcelPage>;
 }
 
 // Six decimals is about 0.1 m: finer than any view edge needs, and it keeps URLs cache-friendly.
@@ -59,16 +69,25 @@ function pageParams(query: PageQuery): Record<string, string> {
   return params;
 }
 
-export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+export function createHttp(options: ApiClientOptions = {}): Http {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  async function getJson<T>(path: string, params: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
-    const search = new URLSearchParams(params).toString();
+  async function request<T>(method: string, path: string, init: { params?: Record<string, string>; body?: unknown; signal?: AbortSignal }): Promise<T> {
+    const search = new URLSearchParams(init.params ?? {}).toString();
     const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await doFetch(url, { headers: { Accept: 'application/json' }, signal });
+      response = await doFetch(url, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        // The session lives in an httpOnly cookie: same-origin requests must carry it.
+        credentials: 'same-origin',
+        signal: init.signal,
+      });
     } catch (error) {
       // Let aborts through untouched: callers cancel superseded view loads on purpose.
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
@@ -86,6 +105,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       }
       throw new ApiError(problem, response.status);
     }
+    if (response.status === 204) return undefined as T;
     if (!type.includes('json')) {
       throw new ApiError({ title: 'Unexpected response', detail: `${url} answered ${type || 'no content type'}` }, response.status);
     }
@@ -93,12 +113,22 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   }
 
   return {
-    health: (signal) => getJson<Health>('/api/health', {}, signal),
-    plans: (signal) => getJson<ItemList<Plan>>('/api/plans', {}, signal),
-    landUseCodes: (scheme, signal) =>
-      getJson<ItemList<LandUseCode>>('/api/land-use-codes', scheme ? { scheme } : {}, signal),
-    wards: (query = {}) => getJson<WardPage>('/api/wards', pageParams(query), query.signal),
-    zones: (query = {}) => getJson<ZonePage>('/api/zones', pageParams(query), query.signal),
-    constraints: (query = {}) => getJson<ConstraintPage>('/api/constraints', pageParams(query), query.signal),
+    get: (path, params, signal) => request('GET', path, { params, signal }),
+    send: (method, path, body, signal) => request(method, path, { body, signal }),
+  };
+}
+
+export function createApiClient(options: ApiClientOptions & { http?: Http } = {}): ApiClient {
+  const http = options.http ?? createHttp(options);
+  const { get } = http;
+  return {
+    http,
+    health: (signal) => get<Health>('/api/health', {}, signal),
+    plans: (signal) => get<ItemList<Plan>>('/api/plans', {}, signal),
+    landUseCodes: (scheme, signal) => get<ItemList<LandUseCode>>('/api/land-use-codes', scheme ? { scheme } : {}, signal),
+    wards: (query = {}) => get<WardPage>('/api/wards', pageParams(query), query.signal),
+    zones: (query = {}) => get<ZonePage>('/api/zones', pageParams(query), query.signal),
+    constraints: (query = {}) => get<ConstraintPage>('/api/constraints', pageParams(query), query.signal),
+    parcels: (query = {}) => get<ParcelPage>('/api/parcels', pageParams(query), query.signal),
   };
 }

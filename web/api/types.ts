@@ -97,7 +97,17 @@ export interface LandUseCode {
   source: string | null;
 }
 
+export interface ParcelProperties {
+  sheet_no: number;
+  parcel_no: number;
+  address: string | null;
+  ward_code: string;
+  legal_area_m2: number;
+  land_law_code: string | null;
+}
+
 export type WardPage = FeaturePage<Geometry, WardProperties>;
+export type ParcelPage = FeaturePage<MultiPolygon, ParcelProperties>;
 export type ZonePage = FeaturePage<MultiPolygon, ZoneProperties>;
 export type ConstraintPage = FeaturePage<Geometry, ConstraintProperties>;
 

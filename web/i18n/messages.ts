@@ -1,4 +1,6 @@
-// UI texts in Vietnamese (default) and English; the English table must cover every Vietnamese key.
+// UI texts of the public map in Vietnamese (default) and English; the English table must cover every Vietnamese key.
+import type { permitVi } from './permit-messages.ts';
+
 export const vi = {
   'app.title': 'Bản đồ quy hoạch Cần Thơ',
   'app.description': 'Bản đồ công khai quy hoạch phân khu, chỉ giới đường đỏ và ranh giới phường, xã của thành phố Cần Thơ.',
@@ -73,8 +75,12 @@ export const vi = {
     'Ranh giới phường, xã (2025): Vietnamese Provinces Database của Thang Le Quoc (github.com/thanglequoc/vietnamese-provinces-database), MIT; dẫn xuất từ sapnhap.bando.com.vn (NXB Tài nguyên – Môi trường và Bản đồ Việt Nam). Bảng sáp nhập phường: dvhcvn/20250701, MIT.',
 } as const;
 
-export type MessageKey = keyof typeof vi;
-export type Messages = Record<MessageKey, string>;
+export type PublicMessageKey = keyof typeof vi;
+/** Every key a page may ask for; the permit pages bring their texts along (see I18nOptions.extra). */
+export type MessageKey = PublicMessageKey | keyof typeof permitVi;
+export type Messages = Record<PublicMessageKey, string>;
+/** Texts a page adds to the public map's, per language. */
+export type ExtraMessages = Partial<Record<MessageKey, string>>;
 
 export const en: Messages = {
   'app.title': 'Cần Thơ planning map',

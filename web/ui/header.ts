@@ -1,6 +1,7 @@
 // Page header: title, VI/EN switch and the demo-data notice strip.
 import type { Plan } from '../api/types.ts';
 import type { I18n, Lang } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import { h, replace } from './dom.ts';
 
 export interface HeaderOptions {
@@ -8,6 +9,12 @@ export interface HeaderOptions {
   i18n: I18n;
   /** Whether the plan's full notice starts unfolded (wide screens) or folded (phones). */
   noticeOpen: boolean;
+  /** The page's title (default: the public map's). */
+  title?: MessageKey;
+  /** Where the title links to, if anywhere. */
+  titleHref?: string;
+  /** Extra controls placed before the language switch (e.g. the signed-in user). */
+  actions?: HTMLElement;
 }
 
 export interface Header {
@@ -20,7 +27,9 @@ export function createHeader(options: HeaderOptions): Header {
   let plans: Plan[] | undefined;
   let detailsOpen = options.noticeOpen;
 
-  const title = h('h1', { class: 'app-title' });
+  const titleKey = options.title ?? 'app.title';
+  const titleText = options.titleHref ? h('a', { href: options.titleHref, class: 'app-title-link' }) : h('span');
+  const title = h('h1', { class: 'app-title' }, [titleText]);
   const langGroup = h('div', { class: 'lang-switch', role: 'group' });
   const langButtons = (['vi', 'en'] as Lang[]).map((lang) => {
     const button = h('button', { type: 'button', class: 'lang-button', lang, 'data-lang': lang }, [lang.toUpperCase()]);
@@ -28,12 +37,12 @@ export function createHeader(options: HeaderOptions): Header {
     return button;
   });
   langGroup.append(...langButtons);
-  const bar = h('header', { class: 'app-header' }, [title, langGroup]);
+  const bar = h('header', { class: 'app-header' }, [title, options.actions, langGroup]);
   const notice = h('div', { class: 'demo-notice', role: 'note', 'data-testid': 'demo-notice' });
   options.container.append(bar, notice);
 
   function render(): void {
-    title.textContent = i18n.t('app.title');
+    titleText.textContent = i18n.t(titleKey);
     langGroup.setAttribute('aria-label', i18n.t('lang.group'));
     for (const button of langButtons) {
       const lang = button.dataset.lang as Lang;

@@ -1,0 +1,205 @@
+// The map of the permit pages: zones, constraints and (optionally) parcels around the site, the site and footprint, failing-check evidence.
+import Feature from 'ol/Feature.js';
+import type Geometry from 'ol/geom/Geometry.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import { fromLonLat } from 'ol/proj.js';
+import type BaseLayer from 'ol/layer/Base.js';
+import type { Geometry as GeoJsonGeometry } from 'geojson';
+import type { ApiClient } from '../api/client.ts';
+import type { I18n } from '../i18n/i18n.ts';
+import { createBaseLayer } from '../layers/base-layer.ts';
+import { createConstraintLayer, createConstraintSource } from '../layers/constraint-layer.ts';
+import { createEvidenceLayer, type EvidenceLayer } from '../layers/evidence-layer.ts';
+import { createParcelLayer, type ParcelLayer } from '../layers/parcel-layer.ts';
+import { createZoningLayer, type ZoningLayer } from '../layers/zoning-layer.ts';
+import { createMap, type PublicMap } from '../map/create-map.ts';
+import { readGeometry } from '../map/geo-format.ts';
+import { createLandUsePalette, type LandUsePalette } from '../style/land-use-style.ts';
+import { EVIDENCE_COLOUR, FOOTPRINT_COLOUR, footprintStyles, SITE_COLOUR, siteStyles } from '../style/permit-style.ts';
+import { h } from '../ui/dom.ts';
+import { createStatus, type Status } from '../ui/status.ts';
+
+export interface PermitMapOptions {
+  /** The positioned element the map fills; the status line and key are placed in it too. */
+  container: HTMLElement;
+  i18n: I18n;
+  api: ApiClient;
+  /** Start view before the site is known: [lon, lat] and zoom. */
+  center: [number, number];
+  zoom: number;
+  withParcels?: boolean;
+  onError?(error: unknown): void;
+  onParcelsLoaded?(count: number): void;
+}
+
+export interface PermitMap {
+  publicMap: PublicMap;
+  zoning: ZoningLayer;
+  parcels: ParcelLayer | null;
+  siteSource: VectorSource<Feature>;
+  footprintSource: VectorSource<Feature>;
+  evidence: EvidenceLayer;
+  status: Status;
+  setPalette(palette: LandUsePalette): void;
+  /** Replaces the site / footprint drawn from API geometry (null clears it). */
+  setSite(geometry: GeoJsonGeometry | null): void;
+  setFootprint(geometry: GeoJsonGeometry | null): void;
+  /** Zooms to the site (or to the given geometry), leaving room around it. */
+  fitSite(geometry?: Geometry, duration?: number): void;
+  /** Page coordinates (CSS px) of a lon/lat. */
+  pixelOf(lonLat: [number, number]): [number, number] | null;
+  /** Resolves once zones and constraints of the view have loaded (or failed) and the map has drawn them. */
+  whenDrawn(): Promise<void>;
+}
+
+export function createPermitMap(options: PermitMapOptions): PermitMap {
+  const { i18n, api, container } = options;
+  const target = h('div', { class: 'map', tabindex: '0', role: 'region', 'data-testid': 'permit-map' });
+  container.append(target);
+  const status = createStatus({ container, i18n });
+  const reportError = (source: string) => (error: unknown) => {
+    options.onError?.(error);
+    status.notify(`load-${source}`, () => i18n.t('error.load', { detail: error instanceof Error ? error.message : String(error) }), 'error');
+  };
+
+  const baseLayer = createBaseLayer({ onFailed: () => status.notify('base-failed', () => i18n.t('base.failed'), 'info') });
+  const publicMap = createMap({ target, center: options.center, zoom: options.zoom, layers: [baseLayer], attributionCollapsed: true });
+  const { map } = publicMap;
+  const viewBbox = () => publicMap.viewBbox();
+  // Zones and constraints settle once each (loaded or failed) before the page counts as ready.
+  const settled = { zones: false, constraints: false };
+  let onSettled: (() => void) | null = null;
+  const settle = (what: keyof typeof settled) => {
+    settled[what] = true;
+    if (settled.zones && settled.constraints) onSettled?.();
+  };
+
+  const zoning = createZoningLayer({
+    map,
+    api,
+    viewBbox,
+    palette: createLandUsePalette({ codes: [] }),
+    limit: 2000,
+    zIndex: 10,
+    onBusy: (busy) => status.setBusy('zones', busy),
+    onError: (error) => {
+      reportError('zones')(error);
+      settle('zones');
+    },
+    onLoaded: () => {
+      status.dismiss('load-zones');
+      settle('zones');
+    },
+  });
+  const constraints = createConstraintSource({
+    map,
+    api,
+    viewBbox,
+    limit: 2000,
+    onBusy: (busy) => status.setBusy('constraints', busy),
+    onError: (error) => {
+      reportError('constraints')(error);
+      settle('constraints');
+    },
+    onLoaded: () => {
+      status.dismiss('load-constraints');
+      settle('constraints');
+    },
+  });
+  const noSelection = () => false;
+  const constraintLayers = [
+    createConstraintLayer({ source: constraints.source, kinds: ['river_corridor', 'flood'], zIndex: 20, isSelected: noSelection }),
+    createConstraintLayer({ source: constraints.source, kinds: ['heritage', 'height_limit'], includeUnknown: true, zIndex: 25, isSelected: noSelection }),
+    createConstraintLayer({ source: constraints.source, kinds: ['red_line'], zIndex: 30, isSelected: noSelection }),
+  ];
+  const parcels = options.withParcels
+    ? createParcelLayer({
+        map,
+        api,
+        viewBbox,
+        zIndex: 35,
+        onBusy: (busy) => status.setBusy('parcels', busy),
+        onError: reportError('parcels'),
+        onLoaded: (info) => {
+          status.dismiss('load-parcels');
+          options.onParcelsLoaded?.(info.numberReturned);
+        },
+      })
+    : null;
+
+  const siteSource = new VectorSource<Feature>();
+  const footprintSource = new VectorSource<Feature>();
+  const evidence = createEvidenceLayer({ map, zIndex: 60 });
+  const layers: BaseLayer[] = [
+    zoning.layer,
+    ...constraintLayers,
+    ...(parcels ? [parcels.layer] : []),
+    new VectorLayer({ source: siteSource, style: siteStyles, zIndex: 45, properties: { sppKind: 'site' } }),
+    new VectorLayer({ source: footprintSource, style: footprintStyles, zIndex: 50, properties: { sppKind: 'footprint' } }),
+    evidence.layer,
+  ];
+  for (const layer of layers) map.addLayer(layer);
+
+  // A small key for what the permit pages add to the plan's own symbols.
+  const key = h('ul', { class: 'map-key', 'aria-hidden': 'true' });
+  container.append(key);
+  function renderKey(): void {
+    key.replaceChildren(
+      ...([
+        [SITE_COLOUR, 'map.site'],
+        [FOOTPRINT_COLOUR, 'map.footprint'],
+        [EVIDENCE_COLOUR, 'map.evidence'],
+      ] as const).map(([colour, label]) => h('li', {}, [h('span', { class: 'map-key-swatch', style: `border-color:${colour};background:${colour}33` }), i18n.t(label)])),
+    );
+    target.setAttribute('aria-label', i18n.t('map.label'));
+    publicMap.setControlLabels({ zoomIn: i18n.t('map.zoomIn'), zoomOut: i18n.t('map.zoomOut'), attribution: i18n.t('map.attribution') });
+  }
+  i18n.onChange(renderKey);
+  renderKey();
+
+  function setOne(source: VectorSource<Feature>, geometry: GeoJsonGeometry | null): void {
+    source.clear();
+    if (geometry) source.addFeature(new Feature({ geometry: readGeometry(geometry) }));
+  }
+
+  return {
+    publicMap,
+    zoning,
+    parcels,
+    siteSource,
+    footprintSource,
+    evidence,
+    status,
+    setPalette(palette) {
+      zoning.setPalette(palette);
+    },
+    setSite: (geometry) => setOne(siteSource, geometry),
+    setFootprint: (geometry) => setOne(footprintSource, geometry),
+    fitSite(geometry, duration = 0) {
+      const extent = geometry?.getExtent() ?? (siteSource.isEmpty() ? undefined : siteSource.getExtent());
+      if (!extent) return;
+      map.getView().fit(extent, { padding: [48, 48, 48, 48], maxZoom: 20, duration });
+    },
+    whenDrawn() {
+      return new Promise<void>((resolve) => {
+        const drawn = () => map.once('rendercomplete', () => resolve());
+        if (settled.zones && settled.constraints) {
+          drawn();
+          map.render();
+        } else {
+          onSettled = () => {
+            onSettled = null;
+            drawn();
+          };
+        }
+      });
+    },
+    pixelOf(lonLat) {
+      const pixel = map.getPixelFromCoordinate(fromLonLat(lonLat));
+      if (!pixel) return null;
+      const rect = target.getBoundingClientRect();
+      return [rect.left + pixel[0], rect.top + pixel[1]];
+    },
+  };
+}

@@ -1,0 +1,180 @@
+// The permit officer's pages (/permits, /permits/new, /permits/:id, /permits/:id/print): sign-in, header and routing on the path.
+import 'ol/ol.css';
+import '../styles/page.css';
+import '../styles/controls.css';
+import '../styles/forms.css';
+import '../styles/permits.css';
+import '../styles/workspace.css';
+import '../styles/report.css';
+import '../styles/print.css';
+import { ApiError, createApiClient } from '../api/client.ts';
+import { createPermitClient } from '../api/permit-client.ts';
+import type { User } from '../api/permit-types.ts';
+import type { LandUseCode } from '../api/types.ts';
+import { createI18n } from '../i18n/i18n.ts';
+import { permitVi } from '../i18n/permit-messages.ts';
+import { permitEn } from '../i18n/permit-messages-en.ts';
+import { createLandUsePalette, type LandUsePalette } from '../style/land-use-style.ts';
+import { h, replace } from '../ui/dom.ts';
+import { createHeader } from '../ui/header.ts';
+import { createUserMenu } from '../ui/user-menu.ts';
+import { createDetailView } from './detail-view.ts';
+import { createListView } from './list-view.ts';
+import { createNewView } from './new-view.ts';
+import { createPermitState } from './permit-state.ts';
+import { createPrintView } from './print-view.ts';
+import { parseRoute, paths, type PermitRoute } from './routes.ts';
+import { createSignInView } from './sign-in-view.ts';
+
+const i18n = createI18n({ extra: { vi: permitVi, en: permitEn } });
+const api = createApiClient();
+const permits = createPermitClient({ http: api.http });
+const route: PermitRoute = parseRoute(window.location.pathname);
+const state = createPermitState(i18n.lang, null);
+
+const page = document.getElementById('page')!;
+const errorBar = h('div', { class: 'error-bar', role: 'alert', hidden: true, 'data-testid': 'page-error' });
+const content = h('div', { class: 'page-content' });
+page.append(errorBar, content);
+
+const navList = h('a', { href: paths.list(), class: 'nav-link' });
+const navNew = h('a', { href: paths.create(), class: 'nav-link', hidden: true });
+const navMap = h('a', { href: '/', class: 'nav-link nav-secondary' });
+const nav = h('nav', { class: 'app-nav', hidden: true }, [navList, navNew, navMap]);
+const userMenu = createUserMenu({ i18n, onSignOut: signOut });
+const header = createHeader({
+  container: document.getElementById('header-slot')!,
+  i18n,
+  noticeOpen: false,
+  title: 'permits.title',
+  titleHref: paths.list(),
+  actions: h('div', { class: 'header-actions' }, [nav, userMenu.element]),
+});
+
+// Reference data, fetched once and shared by the views that need it.
+let usesPromise: Promise<LandUseCode[]> | undefined;
+let palettePromise: Promise<LandUsePalette | undefined> | undefined;
+const uses = () => (usesPromise ??= api.landUseCodes('land_law').then((list) => list.items, () => []));
+const palette = () => (palettePromise ??= api.landUseCodes().then((list) => createLandUsePalette({ codes: list.items }), () => undefined));
+
+function errorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return i18n.t('error.network');
+    if (error.status === 403) return i18n.t('error.forbidden');
+    return error.problem.detail ?? error.problem.title ?? error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+let lastError: unknown = null;
+function renderError(): void {
+  errorBar.hidden = lastError === null;
+  if (lastError === null) return;
+  const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': i18n.t('common.close'), title: i18n.t('common.close') }, ['×']);
+  close.addEventListener('click', () => {
+    lastError = null;
+    renderError();
+  });
+  replace(errorBar, [h('p', {}, [i18n.t('error.generic', { detail: errorText(lastError) })]), close]);
+}
+
+function onError(error: unknown): void {
+  // A session that ran out mid-work: sign in again, then come back to the same page.
+  if (error instanceof ApiError && error.status === 401) {
+    showSignIn(i18n.t('auth.expired'));
+    return;
+  }
+  lastError = error;
+  state.error = errorText(error);
+  renderError();
+}
+
+function setUser(user: User | null): void {
+  state.user = user ? { email: user.email, roles: user.roles } : null;
+  userMenu.setUser(user);
+  nav.hidden = !user;
+  navNew.hidden = !user || !canCreate(user);
+}
+
+const canCreate = (user: User) => user.roles.includes('permit_officer') || user.roles.includes('admin');
+
+function signOut(): void {
+  permits
+    .logout()
+    .catch(() => undefined)
+    .finally(() => {
+      setUser(null);
+      showSignIn();
+    });
+}
+
+function showSignIn(notice?: string): void {
+  setUser(null);
+  state.page = 'sign-in';
+  state.ready = true;
+  document.body.dataset.page = 'sign-in';
+  content.replaceChildren();
+  createSignInView({
+    container: content,
+    i18n,
+    permits,
+    notice,
+    onSignedIn: (user) => show(user),
+  });
+}
+
+function show(user: User): void {
+  setUser(user);
+  content.replaceChildren();
+  lastError = null;
+  renderError();
+  state.ready = false;
+  state.page = route.page;
+  document.body.dataset.page = route.page;
+  const common = { container: content, i18n, state };
+  switch (route.page) {
+    case 'list':
+      createListView({ ...common, permits, canCreate: canCreate(user), onError });
+      break;
+    case 'new':
+      if (!canCreate(user)) {
+        content.append(h('div', { class: 'page page-narrow' }, [h('p', { class: 'card', role: 'alert' }, [i18n.t('auth.readOnly')])]));
+        state.ready = true;
+        break;
+      }
+      createNewView({ ...common, api, permits, uses: uses(), palette: palette() });
+      break;
+    case 'detail':
+      createDetailView({ ...common, api, permits, user, id: route.id, uses: uses(), palette: palette(), onError });
+      break;
+    case 'print':
+      createPrintView({ ...common, api, permits, id: route.id, uses: uses(), palette: palette(), onError });
+      break;
+    default:
+      content.append(h('div', { class: 'page page-narrow' }, [h('p', { class: 'card', role: 'alert' }, [i18n.t('page.notFound')])]));
+      state.ready = true;
+  }
+}
+
+function applyLanguage(): void {
+  state.lang = i18n.lang;
+  if (route.page !== 'detail' && route.page !== 'print') document.title = i18n.t('permits.title');
+  document.querySelector('meta[name="description"]')?.setAttribute('content', i18n.t('permits.description'));
+  navList.textContent = i18n.t('nav.list');
+  navNew.textContent = i18n.t('nav.new');
+  navMap.textContent = i18n.t('nav.publicMap');
+  nav.setAttribute('aria-label', i18n.t('nav.main'));
+  renderError();
+}
+i18n.onChange(applyLanguage);
+applyLanguage();
+
+api
+  .plans()
+  .then((list) => header.setPlans(list.items))
+  .catch(() => header.setPlans(undefined));
+
+permits
+  .me()
+  .then((user) => (user ? show(user) : showSignIn()))
+  .catch(onError);
