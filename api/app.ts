@@ -20,6 +20,8 @@ import { wardRoutes } from './wards/wards.routes.ts';
 import { landUseRoutes } from './land-use/land-use.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { permitRoutes } from './permits/permits.routes.ts';
+import { lookupRoutes } from './lookup/lookup.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -82,6 +84,8 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.use(landUseRoutes(db));
   app.use(auditRoutes(db));
   app.use(permitRoutes(db));
+  app.use(lookupRoutes(db));
+  app.use(searchRoutes(db));
 
   // The web client: hashed assets cache for a year, pages are revalidated on every visit.
   app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true, index: false }));

@@ -18,7 +18,7 @@ export function openApiDocument(version: string) {
       license: { name: 'MIT' },
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'system' }, { name: 'auth' }, { name: 'zoning' }, { name: 'parcels' }, { name: 'reference' }, { name: 'permits' }, { name: 'audit' }],
+    tags: [{ name: 'system' }, { name: 'auth' }, { name: 'zoning' }, { name: 'parcels' }, { name: 'reference' }, { name: 'permits' }, { name: 'lookup' }, { name: 'search' }, { name: 'audit' }],
     paths: {
       '/api/health': {
         get: { tags: ['system'], summary: 'Liveness and database backend', responses: { '200': json({ $ref: '#/components/schemas/Health' }), '503': problem } },
@@ -114,6 +114,49 @@ export function openApiDocument(version: string) {
           responses: { '200': json({ $ref: '#/components/schemas/Permit' }), ...badRequest, '401': problem, '403': problem, '404': problem, '409': problem, '422': problem },
         },
       },
+      '/api/lookup': {
+        get: {
+          tags: ['lookup'],
+          summary: 'The rules that apply at a point: the card of the parcel there, else of the zone(s) at the point; 200 with no zone and a message outside every plan',
+          parameters: [
+            { name: 'lon', in: 'query', required: true, description: 'WGS 84 longitude, decimal degrees', schema: { type: 'number', minimum: -180, maximum: 180, example: 105.7846 } },
+            { name: 'lat', in: 'query', required: true, description: 'WGS 84 latitude, decimal degrees', schema: { type: 'number', minimum: -90, maximum: 90, example: 10.0341 } },
+            ref('date'),
+          ],
+          responses: { '200': json({ $ref: '#/components/schemas/RuleCard' }), ...badRequest },
+        },
+      },
+      '/api/parcels/{id}/rules': {
+        get: {
+          tags: ['lookup'],
+          summary: 'The rules that apply to a parcel: zones with their share, constraints, red-line take, net site, buildable area, max footprint and floor area',
+          parameters: [ref('id'), ref('date')],
+          responses: { '200': json({ $ref: '#/components/schemas/RuleCard' }), ...badRequest, '404': problem },
+        },
+      },
+      '/api/feasibility': {
+        post: {
+          tags: ['lookup'],
+          summary: 'Check a sketched building on a parcel or drawn site against the plan (public, nothing is stored; at most 60 requests a minute per client)',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/FeasibilityRequest' } } } },
+          responses: {
+            '200': json({ $ref: '#/components/schemas/ComplianceReport' }, 'The compliance report (whatever its status), with as_of and parcel_id'),
+            ...badRequest,
+            '413': problem,
+            '415': problem,
+            '422': problem,
+            '429': { ...problem, description: 'Too many requests from this client; see the Retry-After header (seconds)', headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+          },
+        },
+      },
+      '/api/search': {
+        get: {
+          tags: ['search'],
+          summary: 'Find parcels by số tờ / số thửa ("tờ 12 thửa 345", "12/345"), address words (accents optional), wards by name, and places by coordinates (decimal, DMS, VN-2000 metres E N); at most 20, best first',
+          parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 200, example: 'tờ 12 thửa 345' } }],
+          responses: { '200': json({ $ref: '#/components/schemas/SearchResult' }), ...badRequest },
+        },
+      },
       '/api/audit': {
         get: {
           tags: ['audit'],
@@ -178,6 +221,80 @@ export function openApiDocument(version: string) {
             checks: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string', enum: ['pass', 'fail', 'warn', 'not_applicable'] }, measured: { type: 'number', nullable: true }, limit: { type: 'number', nullable: true }, unit: { type: 'string', nullable: true }, message: { type: 'string' }, message_vi: { type: 'string' }, citation: { type: 'string', nullable: true }, evidence: { type: 'object', nullable: true } } } },
             zones: { type: 'array', items: { type: 'object' } },
             computed: { type: 'object' },
+          },
+        },
+        RuleCard: {
+          type: 'object',
+          required: ['as_of', 'parcel', 'zones', 'constraints', 'computed', 'plan'],
+          properties: {
+            as_of: { type: 'string', format: 'date' },
+            parcel: { type: 'object', nullable: true, description: 'id, sheet_no, parcel_no, address, ward_code, legal_area_m2, area_m2 (planar VN-2000 TM-3)' },
+            zones: {
+              type: 'array',
+              description: 'By share, largest first; a point card lists the zone at the point (100 %, or 100 / n on a boundary of n zones)',
+              items: {
+                type: 'object',
+                properties: {
+                  id: { type: 'integer' }, lot_code: { type: 'string' }, land_use_code: { type: 'string' }, land_use_name: { type: 'string', nullable: true }, land_use_name_en: { type: 'string', nullable: true },
+                  share_pct: { type: 'number' }, area_m2: { type: 'number', nullable: true }, max_coverage_pct: { type: 'number', nullable: true }, max_far: { type: 'number', nullable: true },
+                  max_floors: { type: 'integer', nullable: true }, max_height_m: { type: 'number', nullable: true }, min_setback_m: { type: 'number', nullable: true },
+                  permitted_uses: { type: 'array', items: { type: 'string' } }, citation: { type: 'string', nullable: true }, governs: { type: 'boolean' },
+                },
+              },
+            },
+            constraints: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, kind: { type: 'string' }, rule: { type: 'string' }, value: { type: 'number', nullable: true }, overlap_m2: { type: 'number', nullable: true }, distance_m: { type: 'number', nullable: true }, citation: { type: 'string', nullable: true }, name: { type: 'string', nullable: true } } } },
+            computed: {
+              type: 'object',
+              properties: {
+                red_line_take_m2: { type: 'number', nullable: true },
+                net_site_area_m2: { type: 'number', nullable: true },
+                buildable_area_m2: { type: 'number', nullable: true, description: 'Net site minus the land closer to a red line than the required setback' },
+                max_footprint_m2: { type: 'number', nullable: true, description: 'min(buildable area, net site × max coverage)' },
+                max_gfa_m2: { type: 'number', nullable: true, description: 'net site × max FAR' },
+                zone_rule: { type: 'string', enum: ['none', 'single', 'dominant', 'strictest'] },
+                setback_m: { type: 'number', nullable: true },
+                crs: { type: 'string', nullable: true },
+              },
+            },
+            plan: { type: 'object', nullable: true, description: 'id, name, decision_no, decision_date, approved_by, is_demo, notice_vi, notice_en' },
+            geometry: { type: 'object', nullable: true, description: 'parcel and buildable (GeoJSON, EPSG:4326)' },
+            message: { type: 'string' },
+            message_vi: { type: 'string' },
+          },
+        },
+        FeasibilityRequest: {
+          type: 'object',
+          required: ['footprint', 'use', 'floors', 'height_m', 'gfa_m2'],
+          properties: {
+            parcel_id: { type: 'integer', description: 'the site, unless site is given' },
+            site: { type: 'object', description: 'GeoJSON Polygon or MultiPolygon; required without parcel_id' },
+            footprint: { type: 'object', description: 'GeoJSON Polygon or MultiPolygon' },
+            crs: { type: 'string', enum: ['EPSG:4326', 'EPSG:5897', 'EPSG:9209', 'EPSG:9210', 'EPSG:3405'], default: 'EPSG:4326' },
+            use: { type: 'string', description: 'land-law use code, e.g. ODT' },
+            floors: { type: 'integer', minimum: 1, maximum: 200 },
+            basement_floors: { type: 'integer', minimum: 0, maximum: 20 },
+            height_m: { type: 'number' },
+            gfa_m2: { type: 'number' },
+            date: { type: 'string', format: 'date', description: 'as-of date (default today, Việt Nam time)' },
+          },
+        },
+        SearchResult: {
+          type: 'object',
+          properties: {
+            query: { type: 'string' },
+            interpreted_as: { type: 'string', enum: ['coordinate', 'sheet_parcel', 'text'] },
+            numberReturned: { type: 'integer' },
+            items: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['kind', 'label', 'point'],
+                properties: {
+                  kind: { type: 'string', enum: ['parcel', 'ward', 'coordinate'] }, label: { type: 'string' }, label_en: { type: 'string' }, parcel_id: { type: 'integer' }, ward_code: { type: 'string' },
+                  point: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 }, bbox: { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4 }, crs: { type: 'string' },
+                },
+              },
+            },
           },
         },
         FeatureCollection: {

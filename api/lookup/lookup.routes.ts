@@ -1,0 +1,91 @@
+// HTTP of lookup for investors and citizens: GET /api/lookup, GET /api/parcels/:id/rules and POST /api/feasibility.
+import { Router, type Request } from 'express';
+import type { Database } from '../db/database.ts';
+import { FieldErrors } from '../http/body.ts';
+import { asOfParams } from '../http/collection.ts';
+import { ApiError, invalidField } from '../http/problem.ts';
+import { queryString } from '../http/query.ts';
+import { feasibilityRoutes, type FeasibilityRouteOptions } from './feasibility.routes.ts';
+import { LookupService } from './lookup.service.ts';
+
+const DECIMAL = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+
+/** A longitude or latitude in decimal degrees, with a hint for the usual mix-ups (metres, swapped axes). */
+function degrees(req: Request, name: 'lon' | 'lat', errors: FieldErrors): number | null {
+  const path = `/query/${name}`;
+  let raw: string | undefined;
+  try {
+    raw = queryString(req, name);
+  } catch {
+    errors.add(path, 'must be given once, as a plain value');
+    return null;
+  }
+  const example = name === 'lon' ? '105.7846' : '10.0341';
+  if (raw === undefined || raw.trim() === '') {
+    errors.add(path, `is required: WGS 84 ${name === 'lon' ? 'longitude' : 'latitude'} in decimal degrees, e.g. ${example}`);
+    return null;
+  }
+  if (!DECIMAL.test(raw) || !Number.isFinite(Number(raw))) {
+    errors.add(path, `must be a decimal number of degrees (WGS 84), e.g. ${example}`);
+    return null;
+  }
+  return Number(raw);
+}
+
+function checkRanges(lon: number | null, lat: number | null, errors: FieldErrors): void {
+  // VN-2000 TM-3 eastings are 500 000 ± 170 000 m, northings 900 000–2 600 000 m in Viet Nam.
+  const metres = (v: number) => Math.abs(v) >= 1000;
+  if (lon !== null && Math.abs(lon) > 180) {
+    errors.add('/query/lon', metres(lon)
+      ? `${lon} looks like projected metres (a VN-2000 easting?): send the WGS 84 longitude in decimal degrees, e.g. 105.7846 (GET /api/search?q=E N converts VN-2000 metres)`
+      : 'must lie within -180..180 degrees');
+  }
+  if (lat !== null && Math.abs(lat) > 90) {
+    if (metres(lat)) errors.add('/query/lat', `${lat} looks like projected metres (a VN-2000 northing?): send the WGS 84 latitude in decimal degrees, e.g. 10.0341`);
+    else if (lon !== null && Math.abs(lon) <= 90 && Math.abs(lat) <= 180) errors.add('/query/lat', `must lie within -90..90 degrees; lon=${lon} and lat=${lat} look swapped`);
+    else errors.add('/query/lat', 'must lie within -90..90 degrees');
+  }
+}
+
+/** The as-of date (default today in Việt Nam), its problem added to the others instead of thrown alone. */
+function asOfDate(req: Request, errors: FieldErrors): string | null {
+  try {
+    return asOfParams(req).date;
+  } catch (err) {
+    if (!(err instanceof ApiError) || !err.errors) throw err;
+    for (const e of err.errors) errors.add(e.path, e.message);
+    return null;
+  }
+}
+
+function parcelId(req: Request): number {
+  const raw = String(req.params.id);
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw invalidField('/path/id', 'must be a parcel id (a positive whole number)');
+  return Number(raw);
+}
+
+export function lookupRoutes(db: Database, options: FeasibilityRouteOptions = {}): Router {
+  const router = Router();
+  const service = new LookupService(db.knex);
+
+  router.get('/api/lookup', async (req, res) => {
+    const errors = new FieldErrors();
+    const lon = degrees(req, 'lon', errors);
+    const lat = degrees(req, 'lat', errors);
+    checkRanges(lon, lat, errors);
+    const date = asOfDate(req, errors);
+    errors.throwIfAny('The lookup has invalid parameters.');
+    res.json(await service.atPoint(lon!, lat!, date!));
+  });
+
+  router.get('/api/parcels/:id/rules', async (req, res) => {
+    const id = parcelId(req);
+    const errors = new FieldErrors();
+    const date = asOfDate(req, errors);
+    errors.throwIfAny('The request has invalid parameters.');
+    res.json(await service.forParcel(id, date!));
+  });
+
+  router.use(feasibilityRoutes(db, options));
+  return router;
+}
