@@ -37,3 +37,21 @@ export function stringField(body: Record<string, unknown>, name: string, errors:
   if (opts.max !== undefined && v.length > opts.max) errors.add(`/${name}`, `must be at most ${opts.max} characters`);
   return v;
 }
+
+/** A number in a range (optionally whole, optionally above an exclusive minimum), or undefined after adding an error. */
+export function numberField(body: Record<string, unknown>, name: string, errors: FieldErrors, opts: { integer?: boolean; min: number; max: number; minExclusive?: boolean; required: boolean }): number | undefined {
+  const v = body[name];
+  if (v === undefined || v === null) {
+    if (opts.required) errors.add(`/${name}`, 'is required');
+    return undefined;
+  }
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    errors.add(`/${name}`, 'must be a number');
+    return undefined;
+  }
+  if (opts.integer && !Number.isInteger(v)) errors.add(`/${name}`, 'must be a whole number');
+  else if (v < opts.min || v > opts.max || (opts.minExclusive && v === opts.min)) {
+    errors.add(`/${name}`, `must be ${opts.minExclusive ? 'greater than' : 'at least'} ${opts.min} and at most ${opts.max}`);
+  }
+  return v;
+}

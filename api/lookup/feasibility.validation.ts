@@ -1,5 +1,5 @@
 // Reading feasibility requests (a sketched building on a parcel or drawn site): every field checked, every problem with its JSON pointer.
-import { FieldErrors, stringField } from '../http/body.ts';
+import { FieldErrors, stringField, numberField } from '../http/body.ts';
 import { parseCrs, polygonalField } from '../http/geometry-input.ts';
 import type { Polygonal } from '../checks/index.ts';
 
@@ -19,22 +19,6 @@ export interface FeasibilityInput {
 
 const FIELDS = ['site', 'parcel_id', 'footprint', 'use', 'floors', 'basement_floors', 'height_m', 'gfa_m2', 'crs', 'date'];
 
-function numberField(body: Record<string, unknown>, name: string, errors: FieldErrors, opts: { integer?: boolean; min: number; max: number; minExclusive?: boolean; required: boolean }): number | undefined {
-  const v = body[name];
-  if (v === undefined || v === null) {
-    if (opts.required) errors.add(`/${name}`, 'is required');
-    return undefined;
-  }
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    errors.add(`/${name}`, 'must be a number');
-    return undefined;
-  }
-  if (opts.integer && !Number.isInteger(v)) errors.add(`/${name}`, 'must be a whole number');
-  else if (v < opts.min || v > opts.max || (opts.minExclusive && v === opts.min)) {
-    errors.add(`/${name}`, `must be ${opts.minExclusive ? 'greater than' : 'at least'} ${opts.min} and at most ${opts.max}`);
-  }
-  return v;
-}
 
 /** A calendar date YYYY-MM-DD that exists, between 1900 and 2200 (as the `date` query parameter elsewhere). */
 function dateField(body: Record<string, unknown>, errors: FieldErrors): string | null {

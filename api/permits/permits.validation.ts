@@ -1,24 +1,8 @@
 // Reading permit requests: every field checked, every problem reported with its JSON pointer.
-import { FieldErrors, stringField } from '../http/body.ts';
+import { FieldErrors, stringField, numberField } from '../http/body.ts';
 import { geometryIssuesAsErrors, parseCrs, polygonalField } from '../http/geometry-input.ts';
 import { CONDITION_KINDS, CONDITION_STAGES, type PermitCondition, type PermitInput, type TransitionRequest } from './permits.types.ts';
 
-function numberField(body: Record<string, unknown>, name: string, errors: FieldErrors, opts: { integer?: boolean; min: number; max: number; minExclusive?: boolean; required: boolean }): number | undefined {
-  const v = body[name];
-  if (v === undefined || v === null) {
-    if (opts.required) errors.add(`/${name}`, 'is required');
-    return undefined;
-  }
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    errors.add(`/${name}`, 'must be a number');
-    return undefined;
-  }
-  if (opts.integer && !Number.isInteger(v)) errors.add(`/${name}`, 'must be a whole number');
-  else if (v < opts.min || v > opts.max || (opts.minExclusive && v === opts.min)) {
-    errors.add(`/${name}`, `must be ${opts.minExclusive ? 'greater than' : 'at least'} ${opts.min} and at most ${opts.max}`);
-  }
-  return v;
-}
 
 const FIELDS = ['applicant', 'parcel_id', 'site', 'footprint', 'use', 'floors', 'basement_floors', 'height_m', 'gfa_m2', 'crs', 'lock_version'];
 
