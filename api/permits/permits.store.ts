@@ -202,3 +202,26 @@ export async function setComplianceSnapshot(db: Knex, id: number, report: Compli
     .update({ compliance_snapshot: JSON.stringify(report), override_reason: db.raw('coalesce(override_reason, ?)', [overrideReason]) });
 }
 
+
+/**
+ * Lifecycle events for sample permits loaded with a status already set (seed data), so their
+ * history reads as it would had they gone through the transitions: submit → start_review → decision.
+ */
+export async function backfillSeedHistory(db: Knex): Promise<void> {
+  const submitted = `coalesce(p.submitted_at, p.created_at)`;
+  const steps: [string, string, string, string[], string, string][] = [
+    ['submit', 'draft', 'submitted', ['submitted', 'under_review', 'approved', 'rejected', 'revoked'], submitted, 'NULL'],
+    ['start_review', 'submitted', 'under_review', ['under_review', 'approved', 'rejected', 'revoked'], `least(${submitted} + interval '1 day', coalesce(p.decided_at, now()))`, 'NULL'],
+    ['approve', 'under_review', 'approved', ['approved', 'revoked'], 'p.decided_at', 'coalesce(p.override_reason, p.decision_reason)'],
+    ['reject', 'under_review', 'rejected', ['rejected'], 'p.decided_at', 'p.decision_reason'],
+    ['revoke', 'approved', 'revoked', ['revoked'], `least(p.decided_at + interval '30 days', now())`, `'Thu hồi giấy phép (dữ liệu minh hoạ) / Permit revoked (demo data)'`],
+  ];
+  for (const [event, from, to, statuses, at, reason] of steps) {
+    await db.raw(
+      `INSERT INTO permit_events (permit_id, event, from_status, to_status, reason, at)
+       SELECT p.id, ?, ?, ?, ${reason}, ${at} FROM permits p
+       WHERE p.status = ANY (?) AND NOT EXISTS (SELECT 1 FROM permit_events e WHERE e.permit_id = p.id AND e.event = ?)`,
+      [event, from, to, statuses, event],
+    );
+  }
+}

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { generateDemoPlan } from '../demo-plan/generate-demo-plan.ts';
 import { countPlans, insertNewConstraints, insertNewZones, insertPlan } from '../../api/zoning/zoning.store.ts';
 import { findParcelIds, insertParcels } from '../../api/parcels/parcels.store.ts';
-import { decidedWithoutSnapshot, findPermit, insertPermitRows, setComplianceSnapshot } from '../../api/permits/permits.store.ts';
+import { backfillSeedHistory, decidedWithoutSnapshot, findPermit, insertPermitRows, setComplianceSnapshot } from '../../api/permits/permits.store.ts';
 import { assessProposal } from '../../api/compliance/compliance.service.ts';
 import { endOfDayInVietnam } from '../../api/db/sql.ts';
 import { recordAudit } from '../../api/audit/audit.store.ts';
@@ -77,6 +77,7 @@ export async function loadDemoPlan(db: Knex): Promise<DemoSeedSummary | null> {
       const override = permit.status !== 'rejected' && report.status !== 'compliant' ? 'Chấp thuận theo ý kiến của hội đồng thẩm định (dữ liệu minh hoạ) / Approved on the review board\'s advice (demo data)' : null;
       await setComplianceSnapshot(trx, decided.id, report, override);
     }
+    await backfillSeedHistory(trx);
     const summary: DemoSeedSummary = {
       plan_id: planId,
       zones: demo.zones.length,

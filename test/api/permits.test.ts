@@ -285,4 +285,14 @@ describe('planning permits: applications, compliance report, lifecycle', functio
     const approved = await request(t.app).get('/api/permits?status=approved&limit=100').set(auth(officer));
     expect(approved.body.items.map((p: { id: number }) => p.id)).to.not.include(id);
   });
+
+  it('ships sample permits whose history and snapshot match their status', async () => {
+    const list = await request(t.app).get('/api/permits?status=revoked&limit=50').set(auth(officer));
+    expect(list.body.items.length).to.be.at.least(1);
+    const permit = await request(t.app).get(`/api/permits/${list.body.items[0].id}`).set(auth(officer));
+    expect(permit.body.events.map((e: { event: string }) => e.event)).to.deep.equal(['submit', 'start_review', 'approve', 'revoke']);
+    expect(permit.body.compliance_snapshot.status).to.be.oneOf(['compliant', 'non_compliant', 'incomplete']);
+    if (permit.body.compliance_snapshot.status !== 'compliant') expect(permit.body.override_reason).to.be.a('string').and.not.empty;
+  });
 });
+
