@@ -26,6 +26,10 @@ import { openPostgres } from '../api/db/postgres.ts';
 import { prepareDatabase } from '../api/db/prepare.ts';
 import { createLogger } from '../api/http/logger.ts';
 import { endOfDayInVietnam } from '../api/db/sql.ts';
+import { printReport } from './bench-report.ts';
+import { QueryTimer } from './query-timer.ts';
+import { assessProposal } from '../api/compliance/compliance.service.ts';
+import { loadContextFeatures } from '../api/compliance/compliance.store.ts';
 import {
   analyseSite,
   resolveParams,
@@ -41,9 +45,9 @@ import { AREA, loadSyntheticPlan, makeProposals, type SynthProposal } from './sy
 // ---------------------------------------------------------------------------------------------
 // Options
 
-type BackendName = 'pglite' | 'postgres';
+export type BackendName = 'pglite' | 'postgres';
 
-interface Options {
+export interface Options {
   backend: BackendName | 'both';
   zones: number;
   constraints: number;
@@ -123,7 +127,7 @@ function parseArgs(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------
 // Statistics
 
-interface Stats {
+export interface Stats {
   n: number;
   mean: number;
   p50: number;
@@ -187,91 +191,9 @@ class BySite {
 const mb = (bytes: number): number => Math.round(bytes / 1048576);
 
 // ---------------------------------------------------------------------------------------------
-// The code under test, loaded by path so this file runs (and type-checks) while it is being written
-
-type AssessProposal = (db: Knex, proposal: BuildingProposal, options: { asOf: Date; parcelId?: number | null }) => Promise<ComplianceReport>;
-type LoadContext = (db: Knex, site: Polygonal, asOf: Date) => Promise<{ zones: CheckZone[]; constraints: CheckConstraint[] }>;
-
-async function importOptional(relative: string): Promise<Record<string, unknown> | null> {
-  const url = new URL(relative, import.meta.url);
-  if (!fs.existsSync(fileURLToPath(url))) return null;
-  return (await import(url.href)) as Record<string, unknown>;
-}
-
-/**
- * Stand-in for compliance.store.ts's context query when that module is missing: zones in force that
- * intersect the site, constraints whose box meets the site's box grown by 0.001°.
- */
-const fallbackLoadContext: LoadContext = async (db, site, asOf) => {
-  const siteJson = JSON.stringify(site);
-  const { rows: zones } = await db.raw(
-    `WITH s AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON(?), 4326) AS g)
-     SELECT z.feature_id AS id, z.lot_code, z.land_use_code, z.max_coverage_pct::float8 AS max_coverage_pct,
-            z.max_far::float8 AS max_far, z.max_floors, z.max_height_m::float8 AS max_height_m,
-            z.min_setback_m::float8 AS min_setback_m, z.permitted_uses, z.citation, ST_AsGeoJSON(z.geom, 9)::json AS geometry
-     FROM zones z JOIN plans p ON p.id = z.plan_id, s
-     WHERE z.geom && s.g AND ST_Intersects(z.geom, s.g) AND p.status IN ('in_force', 'superseded')
-       AND z.valid_from < ? AND (z.valid_to IS NULL OR z.valid_to >= ?)
-     ORDER BY z.feature_id`,
-    [siteJson, asOf, asOf],
-  );
-  const { rows: constraints } = await db.raw(
-    `WITH s AS (SELECT ST_Expand(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326), 0.001) AS g)
-     SELECT c.feature_id AS id, c.kind, c.rule, c.value::float8 AS value, c.tolerance_m::float8 AS tolerance_m,
-            c.name, c.citation, ST_AsGeoJSON(c.geom, 9)::json AS geometry
-     FROM constraints c JOIN plans p ON p.id = c.plan_id, s
-     WHERE c.geom && s.g AND p.status IN ('in_force', 'superseded')
-       AND c.valid_from < ? AND (c.valid_to IS NULL OR c.valid_to >= ?)
-     ORDER BY c.feature_id`,
-    [siteJson, asOf, asOf],
-  );
-  return { zones: zones as CheckZone[], constraints: constraints as CheckConstraint[] };
-};
-
-// ---------------------------------------------------------------------------------------------
-// Per-query timing from knex's query events (which SQL of the context load takes the time)
-
-class QueryTimer {
-  private readonly open = new Map<string, { t: number; key: string }>();
-  readonly samples = new Map<string, number[]>();
-  /** The first query seen per key, with its bindings (for EXPLAIN). */
-  readonly examples = new Map<string, { sql: string; bindings: unknown[] }>();
-  enabled = false;
-
-  constructor(knex: Knex) {
-    knex.on('query', (q: { __knexQueryUid?: string; sql: string; bindings?: unknown[] }) => {
-      if (!this.enabled || !q.__knexQueryUid) return;
-      const key = QueryTimer.classify(q.sql);
-      if (!this.examples.has(key)) this.examples.set(key, { sql: q.sql, bindings: q.bindings ?? [] });
-      this.open.set(q.__knexQueryUid, { t: performance.now(), key });
-    });
-    knex.on('query-response', (_r: unknown, q: { __knexQueryUid?: string }) => {
-      const o = q.__knexQueryUid ? this.open.get(q.__knexQueryUid) : undefined;
-      if (!o) return;
-      this.open.delete(q.__knexQueryUid!);
-      const list = this.samples.get(o.key) ?? [];
-      list.push(performance.now() - o.t);
-      this.samples.set(o.key, list);
-    });
-  }
-
-  static classify(sql: string): string {
-    if (/\bFROM\s+zones\b/i.test(sql)) return 'zones';
-    if (/\bFROM\s+constraints\b/i.test(sql)) return 'constraints';
-    if (/\bFROM\s+"?parcels"?/i.test(sql)) return 'parcels';
-    return 'other';
-  }
-
-  reset(): void {
-    this.samples.clear();
-    this.open.clear();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // One backend
 
-interface BackendResult {
+export interface BackendResult {
   backend: BackendName;
   postgis: string;
   storage: string;
@@ -383,15 +305,12 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
     const rssAfterLoad = process.memoryUsage().rss;
     const sizeRow = (await knex.raw('SELECT pg_database_size(current_database())::float8 AS b')).rows[0] as { b: number };
 
-    const service = await importOptional('../api/compliance/compliance.service.ts');
-    const store = await importOptional('../api/compliance/compliance.store.ts');
-    const assess = typeof service?.assessProposal === 'function' ? (service.assessProposal as AssessProposal) : null;
-    const loadContext = typeof store?.loadContextFeatures === 'function' ? (store.loadContextFeatures as LoadContext) : fallbackLoadContext;
+    const assess = assessProposal;
+    const loadContext = loadContextFeatures;
     const code = {
-      assess: assess ? 'api/compliance/compliance.service.ts assessProposal' : 'missing: full pass skipped',
-      context: loadContext === fallbackLoadContext ? 'bench fallback query (compliance.store.ts missing)' : 'api/compliance/compliance.store.ts loadContextFeatures',
+      assess: 'api/compliance/compliance.service.ts assessProposal',
+      context: 'api/compliance/compliance.store.ts loadContextFeatures',
     };
-    if (!assess) log('assessProposal not found in api/compliance/compliance.service.ts: the full pass is skipped');
 
     const asOf = endOfDayInVietnam('2026-06-30');
     const warmA = makeProposals(plan.grid, plan.zones, o.warmup, o.seed, 'warm-a');
@@ -514,105 +433,6 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
     await cleanup();
   }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Report
-
-const f2 = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
-const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-const lpad = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
-
-function printReport(o: Options, results: BackendResult[]): void {
-  const out: string[] = [];
-  const p = (s = ''): void => void out.push(s);
-  const r0 = results[0];
-  p();
-  p(`Permit compliance benchmark — ${r0.plan.zones.toLocaleString('en')} zones, ${r0.plan.constraints.toLocaleString('en')} constraints ` +
-    `(${r0.plan.red_lines} red-line strips of ${r0.plan.red_line_run_blocks} blocks + ${r0.plan.others} river/heritage/flood/airspace), ` +
-    `seed ${o.seed}, ${o.runs} timed runs after ${o.warmup} warm-up, node ${process.version}, ${os.cpus().length} CPU`);
-  p(`grid ${r0.plan.grid} over lon ${AREA.minLon}–${AREA.maxLon}, lat ${AREA.minLat}–${AREA.maxLat}; loader: ${r0.load.loader}`);
-  let commit = 'unknown';
-  try {
-    const cwd = path.dirname(fileURLToPath(import.meta.url));
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (execFileSync('git', ['status', '--porcelain', '--', '../api/checks', '../api/compliance'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()) commit += ' + uncommitted changes in api/checks or api/compliance';
-  } catch {
-    /* not a git checkout */
-  }
-  p(`code under test (${commit}): ${r0.code.assess}; context: ${r0.code.context}`);
-  p();
-  p('Latency per check (ms, one client, sequential)');
-  const head = `${pad('backend', 9)} ${pad('what', 38)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('p99', 7)} ${lpad('max', 7)} ${lpad('mean', 7)} ${lpad('/s', 7)}`;
-  p(head);
-  p('-'.repeat(head.length));
-  for (const r of results) {
-    const row = (what: string, s: Stats | null | undefined): void => {
-      if (!s) return void p(`${pad(r.backend, 9)} ${pad(what, 38)} ${lpad('n/a', 7)}`);
-      p(`${pad(r.backend, 9)} ${pad(what, 38)} ${lpad(f2(s.p50), 7)} ${lpad(f2(s.p95), 7)} ${lpad(f2(s.p99), 7)} ${lpad(f2(s.max), 7)} ${lpad(f2(s.mean), 7)} ${lpad(s.per_s.toFixed(0), 7)}`);
-    };
-    row('assessProposal (full check)', r.full);
-    if (r.full) {
-      row(`  site on the zone edge (${r.full_by_site.edge?.n ?? 0})`, r.full_by_site.edge);
-      row(`  site inside the block (${r.full_by_site.inside?.n ?? 0})`, r.full_by_site.inside);
-    }
-    row('  context SQL alone', r.sql);
-    row('    zones query (in full pass)', r.queries.zones);
-    row('    constraints query (in full pass)', r.queries.constraints);
-    row('  pure engine alone (runCompliance)', r.engine);
-    row(`    site on the zone edge (${r.engine_by_site.edge?.n ?? 0})`, r.engine_by_site.edge);
-    row(`    site inside the block (${r.engine_by_site.inside?.n ?? 0})`, r.engine_by_site.inside);
-    row('    analyseSite alone', r.analyse_site);
-    row('baseline: SELECT 1', r.baselines.select1);
-    row('baseline: point-in-zone lookup', r.baselines.point_lookup);
-    p();
-  }
-  p('Load and memory');
-  const head2 = `${pad('backend', 9)} ${lpad('migrate', 8)} ${lpad('zones', 8)} ${lpad('constr.', 8)} ${lpad('ANALYZE', 8)} ${lpad('plan tot', 9)} ${lpad('db MB', 6)} ${lpad('RSS load', 9)} ${lpad('RSS end', 8)} ${lpad('RSS peak', 9)}`;
-  p(head2);
-  p('-'.repeat(head2.length));
-  const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-  for (const r of results) {
-    p(`${pad(r.backend, 9)} ${lpad(s(r.load.migrate_ms), 8)} ${lpad(s(r.load.zones_ms), 8)} ${lpad(s(r.load.constraints_ms), 8)} ${lpad(s(r.load.analyze_ms), 8)} ` +
-      `${lpad(s(r.load.total_ms), 9)} ${lpad(String(r.plan.db_size_mb), 6)} ${lpad(`${r.rss_mb.after_load} MB`, 9)} ${lpad(`${r.rss_mb.end} MB`, 8)} ${lpad(`${r.rss_mb.peak} MB`, 9)}`);
-  }
-  p('(migrate = open + migrations + land-use codes and wards; plan tot = generate + insert + ANALYZE; RSS is the Node process: PGlite runs inside it, a PostgreSQL server does not)');
-  p();
-  p('Context per check and outcome');
-  for (const r of results) {
-    const c = r.context;
-    p(`${pad(r.backend, 9)} zones ${c.zones_mean.toFixed(2)} (max ${c.zones_max}), constraints ${c.constraints_mean.toFixed(1)} (max ${c.constraints_max}, red lines ${c.red_lines_mean.toFixed(1)}), ` +
-      `${c.json_kb_mean.toFixed(1)} kB of GeoJSON; statuses ${JSON.stringify(r.statuses)}; failing checks ${JSON.stringify(r.failing_checks)}`);
-    for (const [k, e] of Object.entries(r.explain)) {
-      p(`${pad('', 9)} EXPLAIN ANALYZE ${k} query: planning ${f2(e.planning_ms)} ms, execution ${f2(e.execution_ms)} ms, index ${e.index ?? 'none (seq scan)'}`);
-      if (e.text) p(e.text.split('\n').map((l) => `${pad('', 12)}${l}`).join('\n'));
-    }
-  }
-  p();
-  p('Where the time goes (context SQL alone and engine alone, against the full check, at p50 and p95)');
-  for (const r of results) {
-    for (const q of ['p50', 'p95'] as const) {
-      const sql = r.sql[q];
-      const eng = r.engine[q];
-      if (!r.full) {
-        p(`${pad(r.backend, 9)} ${q}: full check not available; context SQL ${f2(sql)} ms, engine ${f2(eng)} ms`);
-        continue;
-      }
-      const full = r.full[q];
-      p(`${pad(r.backend, 9)} ${q}: SQL ${f2(sql)} ms (${((sql / full) * 100).toFixed(0)} %) + engine ${f2(eng)} ms ` +
-        `(${((eng / full) * 100).toFixed(0)} %) = ${f2(sql + eng)} ms vs full ${f2(full)} ms`);
-    }
-  }
-  const pg = results.find((r) => r.backend === 'pglite');
-  if (pg?.full) {
-    p();
-    p(`Goal p95 < 50 ms on the embedded backend: measured p95 ${f2(pg.full.p95)} ms → ${pg.full.p95 < 50 ? 'MET' : 'NOT MET'} (reported, not asserted); ` +
-      `sites on the zone edge p95 ${f2(pg.full_by_site.edge?.p95)} ms, inside the block p95 ${f2(pg.full_by_site.inside?.p95)} ms`);
-  }
-  console.log(out.join('\n'));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Main: one child process per backend for --backend both (so each RSS figure is its backend's own)
 
 function runChild(o: Options, backend: BackendName): Promise<BackendResult> {
   const script = fileURLToPath(import.meta.url);
