@@ -145,7 +145,7 @@ export function createDecisionPanel(options: DecisionPanelOptions): DecisionPane
       if (needsOverride() && override.value.trim()) request.override_reason = override.value.trim();
       const filled: PermitCondition[] = conditions
         .filter((c) => c.text.trim())
-        .map((c) => ({ kind: c.kind, ...(c.kind === 'inspection_stage' ? { stage: (c.stage || null) as ConditionStage | null } : {}), text: c.text.trim() }));
+        .map((c) => ({ kind: c.kind, stage: c.kind === 'inspection_stage' ? ((c.stage || null) as ConditionStage | null) : null, text: c.text.trim() }));
       if (filled.length > 0) request.conditions = filled;
       if (validTo.value) request.valid_to = validTo.value;
     }
