@@ -22,6 +22,9 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { permitRoutes } from './permits/permits.routes.ts';
 import { lookupRoutes } from './lookup/lookup.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { certificateRoutes } from './certificates/certificates.routes.ts';
+import { changesetRoutes } from './changesets/changesets.routes.ts';
+import { importRoutes } from './imports/imports.routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -33,6 +36,8 @@ const PAGES: { path: string; file: string }[] = [
   { path: '/permits/new', file: 'permits.html' },
   { path: '/permits/:id', file: 'permits.html' },
   { path: '/permits/:id/print', file: 'permits.html' },
+  { path: '/verify/:code', file: 'verify.html' },
+  { path: '/plan', file: 'plan.html' },
 ];
 
 export interface AppDeps {
@@ -78,6 +83,8 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   });
 
   app.use(authRoutes(auth, { ttlHours: config.sessionTtlHours }));
+  // Imports first: GET /api/zones/export must not be taken for a zone id.
+  app.use(importRoutes(db));
   app.use(zoningRoutes(db));
   app.use(parcelRoutes(db));
   app.use(wardRoutes(db));
@@ -86,6 +93,8 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.use(permitRoutes(db));
   app.use(lookupRoutes(db));
   app.use(searchRoutes(db));
+  app.use(certificateRoutes(db));
+  app.use(changesetRoutes(db));
 
   // The web client: hashed assets cache for a year, pages are revalidated on every visit.
   app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true, index: false }));

@@ -19,7 +19,7 @@ function newestSource(dir) {
   return newest;
 }
 
-const pages = [dist, path.join(root, 'web/dist/permits.html')];
+const pages = [dist, ...['permits', 'verify', 'plan'].map((page) => path.join(root, `web/dist/${page}.html`))];
 const built = pages.every((p) => fs.existsSync(p)) ? Math.min(...pages.map((p) => fs.statSync(p).mtimeMs)) : 0;
 if (built < Math.max(...sources.map(newestSource))) {
   console.log('Building the web client (web/dist)…');

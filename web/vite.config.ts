@@ -6,13 +6,18 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // The dev server forwards data requests to the API process so pages use same-origin URLs in both modes.
 const apiTarget = process.env.SPP_API_URL ?? 'http://127.0.0.1:3000';
 
-// The server answers these paths with permits.html; the dev server does the same.
-const PERMIT_ROUTE = /^\/permits(\/new|\/\d+(\/print)?)?\/?(\?.*)?$/;
-const permitPages: Plugin = {
-  name: 'spp-permit-pages',
+// The server answers these paths with their page's html file; the dev server does the same.
+const PAGE_ROUTES: [RegExp, string][] = [
+  [/^\/permits(\/new|\/\d+(\/print)?)?\/?(\?.*)?$/, '/permits.html'],
+  [/^\/verify\/[^/?]+\/?(\?.*)?$/, '/verify.html'],
+  [/^\/plan\/?(\?.*)?$/, '/plan.html'],
+];
+const pageRoutes: Plugin = {
+  name: 'spp-page-routes',
   configureServer(server) {
     server.middlewares.use((req, _res, next) => {
-      if (req.url && PERMIT_ROUTE.test(req.url)) req.url = `/permits.html${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`;
+      const page = req.url ? PAGE_ROUTES.find(([route]) => route.test(req.url!)) : undefined;
+      if (page && req.url) req.url = `${page[1]}${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`;
       next();
     });
   },
@@ -21,7 +26,7 @@ const permitPages: Plugin = {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [permitPages],
+  plugins: [pageRoutes],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
@@ -32,6 +37,8 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         permits: fileURLToPath(new URL('./permits.html', import.meta.url)),
+        verify: fileURLToPath(new URL('./verify.html', import.meta.url)),
+        plan: fileURLToPath(new URL('./plan.html', import.meta.url)),
       },
     },
   },

@@ -1,4 +1,11 @@
 // The OpenAPI 3 description of every endpoint (served at /api/openapi.json; a test keeps it complete).
+import { certificatesOpenApi } from '../certificates/certificates.openapi.ts';
+import { changesetsOpenApi } from '../changesets/changesets.openapi.ts';
+import { importsOpenApi } from '../imports/imports.openapi.ts';
+import type { OpenApiPart } from './openapi-part.ts';
+
+/** Modules that describe their own endpoints. */
+const PARTS: OpenApiPart[] = [certificatesOpenApi, changesetsOpenApi, importsOpenApi];
 
 const problem = { description: 'Error (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 const badRequest = { '400': problem };
@@ -18,7 +25,7 @@ export function openApiDocument(version: string) {
       license: { name: 'MIT' },
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'system' }, { name: 'auth' }, { name: 'zoning' }, { name: 'parcels' }, { name: 'reference' }, { name: 'permits' }, { name: 'lookup' }, { name: 'search' }, { name: 'audit' }],
+    tags: [{ name: 'system' }, { name: 'auth' }, { name: 'zoning' }, { name: 'parcels' }, { name: 'reference' }, { name: 'permits' }, { name: 'lookup' }, { name: 'search' }, { name: 'audit' }, ...PARTS.flatMap((p) => p.tags)],
     paths: {
       '/api/health': {
         get: { tags: ['system'], summary: 'Liveness and database backend', responses: { '200': json({ $ref: '#/components/schemas/Health' }), '503': problem } },
@@ -166,6 +173,7 @@ export function openApiDocument(version: string) {
           responses: { '200': json({ type: 'object' }), ...badRequest, '401': problem, '403': problem },
         },
       },
+      ...Object.assign({}, ...PARTS.map((p) => p.paths)),
     },
     components: {
       securitySchemes: {
@@ -307,6 +315,7 @@ export function openApiDocument(version: string) {
             features: { type: 'array', items: { type: 'object' } },
           },
         },
+        ...Object.assign({}, ...PARTS.map((p) => p.schemas)),
       },
     },
   };

@@ -1,0 +1,87 @@
+// Types of the zoning-layer edit checks (topology and indicators), run on every change-set edit, at submit and at approval.
+import type { Geometry } from 'geojson';
+import type { Polygonal } from '../check.types.ts';
+
+/** Stable ids of the edit checks, in the order results are listed. */
+export const EDIT_CHECK_IDS = ['geometry_valid', 'overlap', 'gap', 'sliver', 'outside_plan', 'indicators', 'land_use_code'] as const;
+export type EditCheckId = (typeof EDIT_CHECK_IDS)[number];
+
+/** error blocks submission and approval; warning is shown but never blocks. */
+export type EditCheckSeverity = 'error' | 'warning';
+
+export interface EditCheckResult {
+  id: EditCheckId;
+  severity: EditCheckSeverity;
+  /** Machine-readable detail, e.g. 'self_intersection', 'far_above_coverage_times_floors'. */
+  code: string;
+  /** What and where, with numbers (English). */
+  message: string;
+  /** The same in Vietnamese. */
+  message_vi: string;
+  /** Area of the overlap / gap / sliver in m² (planar, VN-2000 TM-3), else null. */
+  area_m2: number | null;
+  /** The other feature involved (overlap, gap), by feature_id. */
+  other_feature_id?: number | string | null;
+  /** The attribute at fault for indicator checks ('max_far' …), else undefined. */
+  field?: string;
+  /** Where the problem is, in lon/lat: the overlap polygon, the crossing point, the gap … */
+  evidence: Geometry | null;
+}
+
+/** Indicator attributes of a zone as edited (null = not regulated). */
+export interface ZoneAttributes {
+  lot_code: string;
+  land_use_code: string;
+  name?: string | null;
+  max_coverage_pct: number | null;
+  max_far: number | null;
+  max_floors: number | null;
+  max_height_m: number | null;
+  min_setback_m: number | null;
+  permitted_uses?: string[];
+  citation?: string | null;
+}
+
+/** A zone as a change-set edit proposes it; feature_id is null for a new zone. */
+export interface EditedZone {
+  feature_id: number | string | null;
+  attributes: ZoneAttributes;
+  geometry: Polygonal;
+}
+
+export interface ConstraintAttributes {
+  kind: 'red_line' | 'river_corridor' | 'heritage' | 'flood' | 'height_limit';
+  rule: 'no_build' | 'setback_m' | 'max_height_m';
+  value: number | null;
+  tolerance_m?: number;
+  name?: string | null;
+  citation?: string | null;
+}
+
+export interface EditedConstraint {
+  feature_id: number | string | null;
+  attributes: ConstraintAttributes;
+  geometry: Polygonal;
+}
+
+/**
+ * What an edit is checked against. The server fills it from PostGIS (zones of the plan in force
+ * near the edit, with the other edits of the same change set applied); the browser from what it
+ * has loaded. The edited feature itself must not be among the neighbours.
+ */
+export interface EditCheckContext {
+  neighbours: { feature_id: number | string; lot_code: string; geometry: Polygonal }[];
+  /** The plan's boundary; null when the plan has none (the check is then skipped). */
+  plan_boundary: Polygonal | null;
+  /** Land-use codes of the plan_symbol scheme that exist. */
+  land_use_codes: string[];
+}
+
+export interface EditCheckParams {
+  /** Gaps and slivers narrower than this (m) are reported (default 1 m). */
+  gap_tolerance_m: number;
+  /** Zone parts or overlaps smaller than this (m²) are drawing noise, not reported as overlaps (default 0.01 m²). */
+  min_overlap_m2: number;
+  /** A zone part thinner than this (m) is a sliver (default 1 m). */
+  sliver_width_m: number;
+}
