@@ -52,6 +52,17 @@ export function wordPattern(word: string): string {
   return /^[0-9/]+$/.test(word) ? `(?<![0-9/])${word}(?![0-9/])` : `\\m${word}`;
 }
 
+/**
+ * The index half of an address search: a word that starts with a letter becomes a prefix term of
+ * the tsvector column parcels.address_words (GIN), so a search reads the matching rows only; the
+ * regular expressions of wordPattern then keep the exact meaning. Null when no word can use it
+ * (a query of house numbers only scans, as before).
+ */
+export function addressTsQuery(words: readonly string[]): string | null {
+  const terms = words.filter((w) => /^[a-z][a-z0-9]*$/.test(w)).map((w) => `${w}:*`);
+  return terms.length > 0 ? terms.join(' & ') : null;
+}
+
 function whereWords(q: Knex.QueryBuilder, expr: string, words: readonly string[]): Knex.QueryBuilder {
   for (const w of words) q.whereRaw(`${expr} ~ ?`, [wordPattern(w)]);
   return q;
@@ -76,9 +87,12 @@ export async function parcelsByAddress(db: Knex, words: readonly string[], limit
   if (words.length === 0 || limit <= 0) return [];
   const house = words.find((w) => /^\d[0-9/]*$/.test(w));
   const phrase = words.map((w) => wordPattern(w)).join('\\W+');
+  const tsQuery = addressTsQuery(words);
+  const rows = db.select('p.id', db.raw(`${unaccented('p.address')} AS u`)).from('parcels as p');
+  if (tsQuery) rows.whereRaw(`p.address_words @@ to_tsquery('simple', ?)`, [tsQuery]);
   const page = db
     .select('x.id', db.raw('CASE WHEN x.u ~ ? THEN 0 ELSE 1 END AS r1', [house ? `^(so )?${house}(?![0-9/])` : '^$']), db.raw('CASE WHEN x.u ~ ? THEN 0 ELSE 1 END AS r2', [phrase]), db.raw('length(x.u) AS len'))
-    .from(db.select('p.id', db.raw(`${unaccented('p.address')} AS u`)).from('parcels as p').as('x'))
+    .from(rows.as('x'))
     .modify((q) => whereWords(q, 'x.u', words))
     .orderBy(['r1', 'r2', 'len', 'x.id'])
     .limit(limit);
