@@ -6,7 +6,8 @@ import { whereEn, whereVi } from './format.ts';
 import { lonLatCentroid, type XY } from './planar.ts';
 import { crossingText, findCrossings, type CleanRing } from './ring-crossings.ts';
 
-export type Subject = 'site' | 'footprint';
+/** What is being drawn: a proposal's site or footprint, or a zoning-layer zone or constraint being edited. */
+export type Subject = 'site' | 'footprint' | 'zone' | 'constraint';
 
 export interface GeometryIssue {
   code:
@@ -35,7 +36,12 @@ export interface GeometryIssue {
 }
 
 type Text = { en: string; vi: string };
-const NAME: Record<Subject, Text> = { site: { en: 'site', vi: 'khu đất' }, footprint: { en: 'footprint', vi: 'công trình' } };
+const NAME: Record<Subject, Text> = {
+  site: { en: 'site', vi: 'khu đất' },
+  footprint: { en: 'footprint', vi: 'công trình' },
+  zone: { en: 'zone', vi: 'ô quy hoạch' },
+  constraint: { en: 'constraint area', vi: 'vùng hạn chế' },
+};
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
 function issue(code: GeometryIssue['code'], subject: Subject, text: Text, evidence: Geometry | null = null, warn = false): GeometryIssue {
@@ -222,10 +228,20 @@ function ringIssues(s: Subject, parts: Position[][][], srid: CanThoTm3Srid, p: C
  * measuring; the footprint is checked in the same zone.
  */
 export function findGeometryIssues(site: unknown, footprint: unknown, p: CheckParams): GeometryIssue[] {
-  const out: GeometryIssue[] = [];
   const siteParts = partsOfUntrusted(site);
   const zone = siteParts ? zoneOf(siteParts) : null;
-  for (const [s, g] of [['site', site], ['footprint', footprint]] as const) {
+  return subjectIssues([['site', site], ['footprint', footprint]], zone, p);
+}
+
+/** Every structural issue of one drawn geometry (a zone or constraint as edited), in the TM-3 zone of its own centroid. */
+export function findShapeIssues(subject: Subject, g: unknown, p: CheckParams): GeometryIssue[] {
+  const parts = partsOfUntrusted(g);
+  return subjectIssues([[subject, g]], parts ? zoneOf(parts) : null, p);
+}
+
+function subjectIssues(subjects: [Subject, unknown][], zone: { srid: CanThoTm3Srid; meridian: number } | null, p: CheckParams): GeometryIssue[] {
+  const out: GeometryIssue[] = [];
+  for (const [s, g] of subjects) {
     const parts = partsOfUntrusted(g);
     if (!parts || parts.length === 0) {
       const type = g && typeof g === 'object' ? String((g as { type?: unknown }).type) : typeof g;

@@ -146,9 +146,10 @@ const PAIR_EDGES = 4;
  * then splits to the precision all along it. So a second bound is used: for any two edges e, f,
  * d ≤ min(d_e, d_f) ≤ (d_e + d_f) / 2, a convex function whose maximum over a square is at a corner;
  * between two parallel edges it is constant and equal to the half-width, so the ridge is pruned at
- * once. Returns the diameter in metres and the circle's centre.
+ * once. Returns the diameter in metres and the circle's centre. With `enough`, the search stops as
+ * soon as a circle that wide is found, and the width returned is then only a lower bound.
  */
-export function inscribedWidth(input: PlanarPolygon): { width_m: number; centre: XY } {
+export function inscribedWidth(input: PlanarPolygon, enough = Infinity): { width_m: number; centre: XY } {
   const cleaned = input.map(removeSpikes);
   const shell = cleaned[0] ?? [];
   if (shell.length < 4) return { width_m: 0, centre: input[0]?.[0] ?? [NaN, NaN] };
@@ -268,6 +269,8 @@ export function inscribedWidth(input: PlanarPolygon): { width_m: number; centre:
   while (heap.length > 0 && cells < MAX_CELLS) {
     const cell = pop();
     if (cell.d > best.d) best = cell;
+    // A caller asking only "at least this wide?" has its answer (the result is then a lower bound).
+    if (2 * best.d >= enough) break;
     if (cell.max - best.d <= WIDTH_PRECISION_M) continue;
     const q = cell.h / 2;
     push(make(cell.x - q, cell.y - q, q));

@@ -12,7 +12,17 @@ export type EditCheckSeverity = 'error' | 'warning';
 export interface EditCheckResult {
   id: EditCheckId;
   severity: EditCheckSeverity;
-  /** Machine-readable detail, e.g. 'self_intersection', 'far_above_coverage_times_floors'. */
+  /**
+   * Machine-readable detail:
+   * - geometry_valid: the codes of geometry-issues.ts ('self_intersection', 'unclosed_ring',
+   *   'too_few_points', 'repeated_point' (warning) …) and 'spike';
+   * - overlap: 'overlap', 'inside_neighbour', 'neighbour_not_measured' (warning);
+   * - gap: 'gap' (warning); sliver: 'sliver_part', 'sliver_after_overlap' (warnings);
+   * - outside_plan: 'outside_plan', 'entirely_outside_plan', 'boundary_not_measured' (warning);
+   * - indicators: 'lot_code_missing', 'lot_code_too_long', 'out_of_range', 'far_above_coverage_times_floors',
+   *   'height_too_low_for_floors' (warning); for constraints 'value_required', 'out_of_range', 'unknown_kind', 'unknown_rule';
+   * - land_use_code: 'unknown_land_use_code', 'land_use_code_missing'.
+   */
   code: string;
   /** What and where, with numbers (English). */
   message: string;
@@ -84,4 +94,10 @@ export interface EditCheckParams {
   min_overlap_m2: number;
   /** A zone part thinner than this (m) is a sliver (default 1 m). */
   sliver_width_m: number;
+  /** A vertex where the outline turns back by more than 180° − this angle (degrees) is a spike (default 1°). */
+  spike_angle_deg: number;
+  /** Facing edges of two zones are a gap only when their directions differ by less than this (degrees, default 15°). */
+  gap_max_angle_deg: number;
+  /** Storey height (m) under which max_height_m cannot hold max_floors storeys (default 2.5 m). */
+  min_storey_height_m: number;
 }
