@@ -1,8 +1,10 @@
-// The public planning map page: wires the API, map layers, legend, switcher and detail panel together.
+// The public planning map page: wires the API, map layers, legend and switcher, and the investor/citizen tools (search, rule card, sketch, share, sheet).
 import 'ol/ol.css';
 import './styles/page.css';
 import './styles/controls.css';
 import './styles/panel.css';
+import './styles/report.css';
+import './styles/lookup.css';
 import type Feature from 'ol/Feature.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import { ApiError, createApiClient } from './api/client.ts';
@@ -14,6 +16,10 @@ import { createWardLayer } from './layers/ward-layer.ts';
 import { createZoningLayer } from './layers/zoning-layer.ts';
 import { createMap } from './map/create-map.ts';
 import { createPageState } from './page-state.ts';
+import { permitVi } from './i18n/permit-messages.ts';
+import { permitEn } from './i18n/permit-messages-en.ts';
+import { createParcelLayer } from './layers/parcel-layer.ts';
+import { createLookupTools } from './lookup/lookup-tools.ts';
 import { createLandUsePalette, type LandUsePalette } from './style/land-use-style.ts';
 import { createControlsCard } from './ui/controls-card.ts';
 import { createFeaturePanel } from './ui/feature-panel.ts';
@@ -31,7 +37,8 @@ const CONSTRAINT_LIMIT = 2000;
 
 const narrowQuery = window.matchMedia('(max-width: 640px)');
 const narrow = narrowQuery.matches;
-const i18n = createI18n();
+// The sketch's compliance report speaks the permit pages' words for checks and results.
+const i18n = createI18n({ extra: { vi: permitVi, en: permitEn } });
 const state = createPageState(i18n.lang);
 const api = createApiClient();
 
@@ -88,6 +95,7 @@ const zoning = createZoningLayer({
   viewBbox,
   palette: createLandUsePalette({ codes: [] }),
   limit: ZONE_LIMIT,
+  date: () => tools?.date ?? null,
   zIndex: 10,
   onBusy: (busy) => status.setBusy('zones', busy),
   onError: reportLoad('zones'),
@@ -110,6 +118,7 @@ const constraints = createConstraintSource({
   api,
   viewBbox,
   limit: CONSTRAINT_LIMIT,
+  date: () => tools?.date ?? null,
   onBusy: (busy) => status.setBusy('constraints', busy),
   onError: reportLoad('constraints'),
   onLoaded: (info) => {
@@ -150,7 +159,18 @@ const wards = createWardLayer({
   },
 });
 
-for (const layer of [zoning.layer, ...constraintLayers, wards.layer]) map.addLayer(layer);
+// Parcels appear from zoom 16, where a lot is big enough to tap.
+const parcels = createParcelLayer({
+  map,
+  api,
+  viewBbox,
+  zIndex: 15,
+  onBusy: (busy) => status.setBusy('parcels', busy),
+  onError: reportLoad('parcels'),
+  onLoaded: () => clearLoadError('parcels'),
+});
+
+for (const layer of [zoning.layer, parcels.layer, ...constraintLayers, wards.layer]) map.addLayer(layer);
 
 // `ready` means: zones loaded, styled with the real palette, and drawn at least once.
 let readyPending = false;
@@ -171,6 +191,7 @@ createLayerSwitcher({
   i18n,
   entries: [
     { id: 'zones', label: 'layers.zones', layers: [zoning.layer] },
+    { id: 'parcels', label: 'layers.parcels', layers: [parcels.layer] },
     { id: 'red-lines', label: 'layers.redLines', layers: [redLineLayer] },
     { id: 'river', label: 'layers.river', layers: [riverLayer] },
     { id: 'other-constraints', label: 'layers.otherConstraints', layers: [otherConstraintLayer] },
@@ -192,11 +213,17 @@ const panel = createFeaturePanel({
   i18n,
   palette: () => palette,
   plans: () => plans,
-  onClose: clearSelection,
+  onClose: () => {
+    clearSelection();
+    tools?.closed();
+  },
   returnFocus: () => mapTarget,
+  // Esc while drawing a footprint stops the drawing, not the card.
+  escapeCloses: () => tools?.sketchMode !== 'drawing',
 });
 
-function showAt(pixel: number[]): void {
+/** Highlights what lies under the pixel (the zone and constraints there), as the card about to open describes. */
+function selectAt(pixel: number[]): void {
   const zones: Feature[] = [];
   const hitConstraints: Feature[] = [];
   map.forEachFeatureAtPixel(
@@ -208,10 +235,6 @@ function showAt(pixel: number[]): void {
     { layerFilter: (layer) => clickableLayers.has(layer), hitTolerance: 2 },
   );
   clearSelection();
-  if (zones.length === 0 && hitConstraints.length === 0) {
-    panel.close();
-    return;
-  }
   const zone = zones[0];
   if (zone) zoning.setSelected(zone.getId() ?? null);
   for (const feature of hitConstraints) {
@@ -219,38 +242,42 @@ function showAt(pixel: number[]): void {
     if (id !== undefined) selectedConstraints.add(id);
   }
   for (const layer of constraintLayers) layer.changed();
-
-  const coordinate = map.getCoordinateFromPixel(pixel);
-  const ward = coordinate ? wards.wardAt(coordinate) : undefined;
   state.selected = zone
     ? { kind: 'zone', id: zone.getId() ?? null, lotCode: String(zone.get('lot_code') ?? '') }
-    : { kind: 'constraint', id: hitConstraints[0]!.getId() ?? null };
-  panel.show({
-    ward: ward ? String(ward.get('full_name') ?? ward.get('name') ?? '') || undefined : undefined,
-    zones: zones.slice(0, 1).map((f) => ({ id: f.getId(), properties: f.getProperties() as ZoneProperties })),
-    constraints: hitConstraints.map((f) => ({ id: f.getId(), properties: f.getProperties() as ConstraintProperties })),
-  });
-  keepAboveSheet(pixel);
+    : hitConstraints[0]
+      ? { kind: 'constraint', id: hitConstraints[0].getId() ?? null }
+      : null;
 }
 
-// On phones the panel is a bottom sheet: move the map so the clicked point is not hidden under it.
-function keepAboveSheet(pixel: number[]): void {
-  if (!narrowQuery.matches) return;
-  const view = map.getView();
-  const center = view.getCenter();
-  const resolution = view.getResolution();
-  const sheetTop = mapTarget.clientHeight - panel.element.offsetHeight;
-  if (!center || !resolution || pixel[1] < sheetTop - 24) return;
-  const dy = pixel[1] - sheetTop / 2;
-  view.animate({ center: [center[0], center[1] - dy * resolution], duration: 250 });
-}
+const tools = createLookupTools({
+  map,
+  mapTarget,
+  mapArea,
+  i18n,
+  api,
+  state,
+  panel,
+  narrow: () => narrowQuery.matches,
+  palette: () => palette,
+  wardName: (code) => {
+    const ward = wards.source.getFeatures().find((f) => f.get('code') === code);
+    return ward ? String(ward.get('full_name') ?? ward.get('name') ?? '') || undefined : undefined;
+  },
+  errorText,
+  onDateChange: () => {
+    zoning.loader.reload();
+    constraints.loader.reload();
+  },
+  select: selectAt,
+  clearSelection,
+});
 
-map.on('singleclick', (event) => showAt(event.pixel));
+map.on('singleclick', (event) => tools.clickAt(event.pixel));
 // Keyboard users inspect what lies under the centre of the view (pan with the arrow keys, then Enter).
 mapTarget.addEventListener('keydown', (event) => {
   if (event.key !== 'Enter' || event.target !== mapTarget) return;
   const size = map.getSize();
-  if (size) showAt([size[0] / 2, size[1] / 2]);
+  if (size) tools.clickAt([size[0] / 2, size[1] / 2]);
 });
 map.on('pointermove', (event) => {
   if (event.dragging) return;
@@ -286,6 +313,7 @@ api
     palette = createLandUsePalette({ codes: list.items });
     zoning.setPalette(palette);
     legend.setPalette(palette);
+    tools.paletteChanged();
   })
   .catch(reportLoad('land-use-codes'))
   .finally(() => {

@@ -8,10 +8,10 @@ import {
   type Polygonal,
 } from '../checks/index.ts';
 import { en, vi } from '../checks/format.ts';
-import { CONTACT_M, measureOverlap } from '../checks/overlap-width.ts';
+import { CONTACT_M, measureOverlap, wholeShape } from '../checks/overlap-width.ts';
 import { polygonsOf, shapeArea, type Shape } from '../checks/planar.ts';
 import { buildableShape, type RedLineSetback } from './lookup.buildable.ts';
-import type { CardComputed, CardConstraint, CardParcel, CardZone, ParcelRow } from './lookup.types.ts';
+import type { CardComputed, CardConstraint, CardGeometry, CardParcel, CardZone, ParcelRow } from './lookup.types.ts';
 
 export interface Note {
   en: string;
@@ -24,6 +24,9 @@ export interface ParcelCardBody {
   constraints: CardConstraint[];
   computed: CardComputed;
   buildable: Polygonal | null;
+  zone_parts: CardGeometry['zone_parts'];
+  constraint_overlaps: CardGeometry['constraint_overlaps'];
+  red_line_take: Polygonal | null;
   notes: Note[];
 }
 
@@ -104,6 +107,13 @@ export function parcelCard(parcel: ParcelRow, context: { zones: CheckZone[]; con
   const notes: Note[] = [];
   const byId = new Map(context.zones.map((z) => [String(z.id), z]));
   const zones = a.zones.shares.map((s) => cardZone(byId.get(String(s.id))!, s.share_pct, s.area_m2, s.governs));
+  // The part of the parcel in each zone, clipped again as ruleZones (zone-shares.ts) clips it: its
+  // parts (contact needles out) are exactly the ones whose areas make the zone's area_m2.
+  const zone_parts: CardGeometry['zone_parts'] = [];
+  for (const s of a.zones.shares) {
+    const part = wholeShape(measureOverlap(a.frame.intersection(a.site, a.frame.shape(byId.get(String(s.id))!.geometry)), 0)).lonlat;
+    if (part) zone_parts.push({ zone_id: Number(s.id), geometry: part });
+  }
 
   // The setback each red line requires: the engine's rule (api/checks/setback.ts), zone or line, the larger.
   const zoneSetback = a.zones.limits.min_setback_m?.value ?? null;
@@ -113,6 +123,7 @@ export function parcelCard(parcel: ParcelRow, context: { zones: CheckZone[]; con
   };
 
   const constraints: CardConstraint[] = [];
+  const constraint_overlaps: CardGeometry['constraint_overlaps'] = [];
   const lines: RedLineSetback[] = [];
   for (const c of context.constraints) {
     const setback = c.kind === 'red_line' ? setbackOf(c) : 0;
@@ -122,11 +133,16 @@ export function parcelCard(parcel: ParcelRow, context: { zones: CheckZone[]; con
     const shape = a.frame.shape(c.geometry);
     const distance_m = a.frame.distance(a.site, shape).distance_m;
     if (distance_m > reach) continue;
-    const overlap_m2 = distance_m <= CONTACT_M ? measureOverlap(a.frame.intersection(a.site, shape), 0).area_m2 : 0;
+    const overlap = distance_m <= CONTACT_M ? measureOverlap(a.frame.intersection(a.site, shape), 0) : null;
+    const overlap_m2 = overlap?.area_m2 ?? 0;
+    const overlapGeometry = overlap && overlap_m2 > 0 ? wholeShape(overlap).lonlat : null;
+    if (overlapGeometry) constraint_overlaps.push({ constraint_id: Number(c.id), geometry: overlapGeometry });
     constraints.push({ id: Number(c.id), kind: c.kind, rule: c.rule, value: c.value, overlap_m2, distance_m, citation: c.citation, name: c.name });
     if (c.kind === 'red_line') lines.push({ shape, setback_m: distance_m < setback ? setback : 0 });
   }
   constraints.sort((x, y) => x.distance_m! - y.distance_m! || y.overlap_m2! - x.overlap_m2! || x.id - y.id);
+  const rank = new Map(constraints.map((c, i) => [c.id, i]));
+  constraint_overlaps.sort((x, y) => rank.get(x.constraint_id)! - rank.get(y.constraint_id)!);
 
   let buildable: Shape | null = null;
   try {
@@ -192,6 +208,9 @@ export function parcelCard(parcel: ParcelRow, context: { zones: CheckZone[]; con
       crs: a.crs,
     },
     buildable: buildable?.lonlat ?? null,
+    zone_parts,
+    constraint_overlaps,
+    red_line_take: a.red_line_take_m2 > 0 ? a.take.lonlat : null,
     notes,
   };
 }

@@ -76,7 +76,13 @@ export class LookupService {
         constraints: body.constraints,
         computed: body.computed,
         plan,
-        geometry: { parcel: parcel.geometry, buildable: body.buildable },
+        geometry: {
+          parcel: parcel.geometry,
+          buildable: body.buildable,
+          zone_parts: body.zone_parts,
+          constraint_overlaps: body.constraint_overlaps,
+          red_line_take: body.red_line_take,
+        },
       },
       notes,
     );

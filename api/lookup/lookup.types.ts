@@ -76,6 +76,22 @@ export interface CardPlan {
   notice_en: string | null;
 }
 
+/**
+ * What the card's areas were measured on, in lon/lat: each is the clipped TM-3 geometry the engine
+ * measured, so its planar area is the number on the card (zone part = that zone's area_m2, overlap =
+ * the constraint's overlap_m2, take = computed.red_line_take_m2).
+ */
+export interface CardGeometry {
+  parcel: MultiPolygon;
+  buildable: Polygonal | null;
+  /** Parcel ∩ zone for each zone of the card, in the order of `zones`. */
+  zone_parts: { zone_id: number; geometry: Polygonal }[];
+  /** Parcel ∩ constraint for each constraint of the card that overlaps the parcel (overlap_m2 > 0). */
+  constraint_overlaps: { constraint_id: number; geometry: Polygonal }[];
+  /** Parcel ∩ the red-line polygons (the road-widening take); null without one. */
+  red_line_take: Polygonal | null;
+}
+
 export interface RuleCard {
   as_of: string;
   parcel: CardParcel | null;
@@ -83,8 +99,8 @@ export interface RuleCard {
   constraints: CardConstraint[];
   computed: CardComputed;
   plan: CardPlan | null;
-  /** The parcel and its buildable part (lon/lat), for drawing the card on a map. */
-  geometry: { parcel: MultiPolygon; buildable: Polygonal | null } | null;
+  /** The parcel and its measured parts (lon/lat), for drawing the card on a map; null for a point card. */
+  geometry: CardGeometry | null;
   message?: string;
   message_vi?: string;
 }

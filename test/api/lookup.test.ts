@@ -14,6 +14,13 @@ interface Card {
   constraints: { id: number; kind: string; rule: string; value: number | null; overlap_m2: number | null; distance_m: number | null; citation: string | null; name: string | null }[];
   computed: { red_line_take_m2: number | null; net_site_area_m2: number | null; buildable_area_m2: number | null; max_footprint_m2: number | null; max_gfa_m2: number | null; zone_rule: string; setback_m: number | null; crs: string | null };
   plan: { id: number; name: string; decision_no: string | null; is_demo: boolean; notice_vi: string | null; notice_en: string | null } | null;
+  geometry: {
+    parcel: object;
+    buildable: object | null;
+    zone_parts: { zone_id: number; geometry: object }[];
+    constraint_overlaps: { constraint_id: number; geometry: object }[];
+    red_line_take: object | null;
+  } | null;
   message?: string;
   message_vi?: string;
 }
@@ -41,6 +48,34 @@ describe('lookup: the rules that apply to a parcel or a point (rule card)', func
     expect(res.status, res.text.slice(0, 400)).to.equal(200);
     return res.body as Card;
   };
+
+  /** PostGIS planar area (EPSG:5897) of a GeoJSON geometry the card returned. */
+  async function pgArea(g: object): Promise<number> {
+    const [r] = await sql<{ a: number }>(`SELECT ST_Area(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326), 5897)) AS a`, [JSON.stringify(g)]);
+    return r.a;
+  }
+
+  /**
+   * The card's drawn geometry is what its numbers measure: each zone part's area is that zone's
+   * area_m2, the parts tile the parcel (when zones cover it), each constraint overlap's area is its
+   * overlap_m2 and the take's area is red_line_take_m2 — all measured here by PostGIS.
+   */
+  async function expectGeometryMatchesNumbers(card: Card, zonesCoverParcel: boolean): Promise<void> {
+    const g = card.geometry!;
+    expect(g.zone_parts.map((p) => p.zone_id)).to.deep.equal(card.zones.map((z) => z.id));
+    let sum = 0;
+    for (const [i, part] of g.zone_parts.entries()) {
+      const a = await pgArea(part.geometry);
+      near(a, card.zones[i].area_m2!);
+      sum += a;
+    }
+    if (zonesCoverParcel) near(sum, card.parcel!.area_m2);
+    const overlapping = card.constraints.filter((c) => c.overlap_m2! > 0);
+    expect(g.constraint_overlaps.map((o) => o.constraint_id)).to.deep.equal(overlapping.map((c) => c.id));
+    for (const [i, o] of g.constraint_overlaps.entries()) near(await pgArea(o.geometry), overlapping[i].overlap_m2!);
+    if (card.computed.red_line_take_m2! > 0) near(await pgArea(g.red_line_take!), card.computed.red_line_take_m2!);
+    else expect(g.red_line_take).to.equal(null);
+  }
 
   /** Buildable area by PostGIS: the parcel minus every red line within 110 m grown by the setback, in EPSG:5897. */
   async function postgisBuildable(parcelSql: string, bindings: readonly Knex.RawBinding[], setback: number): Promise<number> {
@@ -93,7 +128,12 @@ describe('lookup: the rules that apply to a parcel or a point (rule card)', func
     expect(card.plan!.notice_vi).to.match(/minh hoạ|KHÔNG/);
     expect(card.as_of).to.match(/^\d{4}-\d{2}-\d{2}$/);
 
+    await expectGeometryMatchesNumbers(card, true);
+    expect(card.geometry!.zone_parts).to.have.length(1);
+    expect(card.geometry!.red_line_take).to.equal(null);
+
     const byId = await rules(p.id);
+    expect(byId.geometry).to.deep.equal(card.geometry);
     expect(byId.parcel).to.deep.equal(card.parcel);
     expect(byId.zones).to.deep.equal(card.zones);
     expect(byId.computed).to.deep.equal(card.computed);
@@ -191,6 +231,14 @@ describe('lookup: the rules that apply to a parcel or a point (rule card)', func
     expect(card.zones[0].share_pct).to.be.at.least(card.zones[1].share_pct);
     expect(card.zones.reduce((s, z) => s + z.share_pct, 0)).to.be.closeTo(100, 0.01);
     expect(card.computed.zone_rule).to.equal('strictest');
+    await expectGeometryMatchesNumbers(card, true);
+    expect(card.geometry!.zone_parts).to.have.length(2);
+    // The two parts meet along the lots' common edge and do not overlap.
+    const [{ shared }] = await sql<{ shared: number }>(
+      `SELECT ST_Area(ST_Transform(ST_Intersection(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326), ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)), 5897)) AS shared`,
+      card.geometry!.zone_parts.map((p) => JSON.stringify(p.geometry)),
+    );
+    expect(shared).to.be.below(0.01);
     const far = Math.min(...expected.map((e) => e.far));
     near(card.computed.max_gfa_m2!, card.computed.net_site_area_m2! * far);
     expect(card.message).to.match(/strictest/);
@@ -231,6 +279,10 @@ describe('lookup: the rules that apply to a parcel or a point (rule card)', func
     near(c.max_gfa_m2!, c.net_site_area_m2! * p.far);
     const red = card.constraints.find((k) => k.kind === 'red_line' && k.overlap_m2! > 0);
     near(red!.overlap_m2!, e.take);
+    // The widened part lies in the road reserve, outside every zone.
+    await expectGeometryMatchesNumbers(card, false);
+    near(await pgArea(card.geometry!.red_line_take!), e.take);
+    expect(card.geometry!.constraint_overlaps.map((o) => o.constraint_id)).to.include(red!.id);
     expect(card.message).to.match(/beyond the red line/);
     expect(card.message_vi).to.match(/chỉ giới đường đỏ/);
   });

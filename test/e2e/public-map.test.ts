@@ -1,4 +1,4 @@
-// Browser tests of the public map page: zones drawn in catalogue colours, VI/EN legend, zone details, phone bottom sheet.
+// Browser tests of the public map page: zones drawn in catalogue colours, VI/EN legend, the rule card of the clicked place, phone bottom sheet.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -227,7 +227,7 @@ describe('public map page', function () {
       expect(legend).to.contain(symbol.name_vi);
     });
 
-    it('opens the side panel with the lot code and indicators of the clicked zone, and Esc closes it', async () => {
+    it('opens the side panel with the rule card of the clicked place: the clicked zone with its lot code and indicators; Esc closes it', async () => {
       const pixel = await findZonePixel(page, colours);
       expect(pixel).to.not.equal(null);
       await page.mouse.click(pixel!.x, pixel!.y);
@@ -238,15 +238,17 @@ describe('public map page', function () {
       expect(zoneColour(zone.properties.land_use_code), 'the clicked colour is that zone’s land-use colour').to.deep.equal(pixel!.rgb);
 
       const panel = page.locator('[data-testid=feature-panel]');
-      expect(await panel.locator('.lot-code').textContent()).to.contain(zone.properties.lot_code);
+      // The card lists every zone of the parcel there (or the zone at the point): the clicked one among them.
+      const section = panel.locator(`[data-zone-id="${zone.id}"]`);
+      expect(await section.locator('.lot-code').textContent()).to.contain(zone.properties.lot_code);
       const text = (await panel.textContent()) ?? '';
-      for (const label of ['Mật độ xây dựng', 'Hệ số sử dụng đất', 'Tầng cao', 'Chiều cao', 'Khoảng lùi', 'Căn cứ', 'Phiên bản']) {
+      for (const label of ['Mật độ xây dựng', 'Hệ số sử dụng đất', 'Tầng cao', 'Chiều cao', 'Khoảng lùi', 'Căn cứ', 'Đồ án quy hoạch']) {
         expect(text).to.contain(label);
       }
       const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
       for (const field of ['max_coverage_pct', 'max_far', 'max_floors', 'max_height_m', 'min_setback_m'] as const) {
         const value = zone.properties[field];
-        const shown = (await panel.locator(`dd[data-field=${field}]`).textContent()) ?? '';
+        const shown = (await section.locator(`dd[data-field=${field}]`).textContent()) ?? '';
         expect(shown, field).to.contain(value === null ? 'không quy định' : number.format(value));
       }
       await page.screenshot({ path: path.join(RESULTS_DIR, 'public-map-desktop-panel.png') });
@@ -302,10 +304,10 @@ describe('public map page', function () {
       expect(pixel, 'a land-use colour on the map canvas').to.not.equal(null);
       await page.touchscreen.tap(pixel!.x, pixel!.y);
       const sheet = page.locator('[data-testid=feature-panel]');
-      await sheet.locator('.lot-code').waitFor();
+      await sheet.locator('.lot-code').first().waitFor();
       const selected = await page.evaluate(() => window.__spp.selected);
       const zone = await zoneById(page, selected!.id!);
-      expect(await sheet.locator('.lot-code').textContent()).to.contain(zone.properties.lot_code);
+      expect(await sheet.locator(`[data-zone-id="${zone.id}"] .lot-code`).textContent()).to.contain(zone.properties.lot_code);
 
       const box = await sheet.boundingBox();
       expect(box, 'sheet on screen').to.not.equal(null);

@@ -36,6 +36,8 @@ export interface ApiClientOptions {
 export interface PageQuery {
   bbox?: LonLatBbox;
   limit?: number;
+  /** As-of date YYYY-MM-DD for the plan's features (default: today). */
+  date?: string;
   signal?: AbortSignal;
 }
 
@@ -66,6 +68,7 @@ function pageParams(query: PageQuery): Record<string, string> {
   const params: Record<string, string> = {};
   if (query.bbox) params.bbox = formatBbox(query.bbox);
   if (query.limit !== undefined) params.limit = String(query.limit);
+  if (query.date) params.date = query.date;
   return params;
 }
 

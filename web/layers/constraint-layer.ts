@@ -13,6 +13,8 @@ export interface ConstraintSourceOptions {
   api: ApiClient;
   viewBbox(): LonLatBbox | undefined;
   limit?: number;
+  /** As-of date of the features (YYYY-MM-DD); absent or null = today. */
+  date?(): string | null;
   onLoaded?(info: PageInfo): void;
   onError?(error: unknown): void;
   onBusy?(busy: boolean): void;
@@ -23,7 +25,7 @@ export function createConstraintSource(options: ConstraintSourceOptions): PagedS
   return createPagedSource({
     map: options.map,
     viewBbox: options.viewBbox,
-    fetchPage: (bbox, signal) => options.api.constraints({ bbox, limit: options.limit ?? 2000, signal }),
+    fetchPage: (bbox, signal) => options.api.constraints({ bbox, date: options.date?.() ?? undefined, limit: options.limit ?? 2000, signal }),
     onLoaded: options.onLoaded,
     onError: options.onError,
     onBusy: options.onBusy,

@@ -16,6 +16,8 @@ export interface ZoningLayerOptions {
   palette: LandUsePalette;
   /** Page size asked from the API per view (the API caps it at 10,000). */
   limit?: number;
+  /** As-of date of the features (YYYY-MM-DD); absent or null = today. */
+  date?(): string | null;
   zIndex?: number;
   onLoaded?(info: PageInfo): void;
   onError?(error: unknown): void;
@@ -38,7 +40,7 @@ export function createZoningLayer(options: ZoningLayerOptions): ZoningLayer {
   const { source, loader } = createPagedSource({
     map: options.map,
     viewBbox: options.viewBbox,
-    fetchPage: (bbox, signal) => options.api.zones({ bbox, limit: options.limit ?? 1000, signal }),
+    fetchPage: (bbox, signal) => options.api.zones({ bbox, date: options.date?.() ?? undefined, limit: options.limit ?? 1000, signal }),
     onLoaded: options.onLoaded,
     onError: options.onError,
     onBusy: options.onBusy,
