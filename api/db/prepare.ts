@@ -5,6 +5,7 @@ import { migrateToLatest } from './migrate.ts';
 import { loadReferenceData } from '../../geodata/seed/load-reference-data.ts';
 import { loadDemoPlan, type DemoSeedSummary } from '../../geodata/seed/load-demo-plan.ts';
 import { seedDemoAccounts } from '../auth/auth.service.ts';
+import { loadDemoChangeSets } from '../../geodata/seed/load-demo-changesets.ts';
 import type { User } from '../auth/auth.types.ts';
 
 export interface PrepareResult {
@@ -24,6 +25,8 @@ export async function prepareDatabase(db: Database, options: { seedDemo: boolean
     demoPlan = await loadDemoPlan(db.knex);
     if (demoPlan) logger.info('demo plan seeded', { ...demoPlan });
     demoAccounts = await seedDemoAccounts(db.knex, options.demoPassword);
+    const demoChangeSets = await loadDemoChangeSets(db.knex);
+    if (demoChangeSets) logger.info('demo change sets seeded', { ...demoChangeSets });
   }
   return { migrations, demoPlan, demoAccounts };
 }

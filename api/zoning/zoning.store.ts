@@ -130,3 +130,105 @@ export function insertNewConstraints(db: Knex, constraints: NewConstraint[], ver
     constraints.map(({ geometry, ...c }) => ({ ...c, ...version, geom: multiPolygonParam(db, geometry) })),
   );
 }
+
+export type VersionedLayer = 'zones' | 'constraints';
+
+const HISTORY_ATTRS: Record<VersionedLayer, string> = {
+  zones: `f.lot_code, f.land_use_code, f.name, f.max_coverage_pct::float8 AS max_coverage_pct, f.max_far::float8 AS max_far, f.max_floors,
+    f.max_height_m::float8 AS max_height_m, f.min_setback_m::float8 AS min_setback_m, f.permitted_uses, f.citation, f.ward_code`,
+  constraints: `f.kind, f.rule, f.value::float8 AS value, f.tolerance_m::float8 AS tolerance_m, f.name, f.citation`,
+};
+
+const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+
+/**
+ * Every version of one feature (by feature_id, the identity GET /api/zones gives as `id`), newest
+ * first, with who made it and in which change set it was approved; only features of public plans.
+ */
+export async function featureHistory(db: Knex, layer: VersionedLayer, featureId: number): Promise<FeatureVersion[]> {
+  const { rows } = (await db.raw(
+    `SELECT f.version, f.valid_from, f.valid_to, f.plan_id, f.change_set_id, cs.title AS change_set_title, cs.effective_from AS change_set_effective_from,
+            f.created_by, u.name AS created_by_name, cs.decided_by AS approved_by, d.name AS approved_by_name, cs.decided_at AS approved_at, f.created_at,
+            ${HISTORY_ATTRS[layer]}, ST_AsGeoJSON(f.geom, 7)::json AS geometry
+     FROM ${layer} f
+     JOIN plans p ON p.id = f.plan_id AND p.status IN ('in_force', 'superseded')
+     LEFT JOIN change_sets cs ON cs.id = f.change_set_id
+     LEFT JOIN users u ON u.id = f.created_by
+     LEFT JOIN users d ON d.id = cs.decided_by
+     WHERE f.feature_id = ?
+     ORDER BY f.version DESC`,
+    [featureId],
+  )) as { rows: Record<string, unknown>[] };
+  return rows.map((r) => {
+    const { version, valid_from, valid_to, plan_id, change_set_id, change_set_title, change_set_effective_from: _e, created_by, created_by_name, approved_by, approved_by_name, approved_at, created_at, geometry, ...properties } = r;
+    return {
+      feature_id: featureId,
+      version: Number(version),
+      valid_from: isoOrNull(valid_from)!,
+      valid_to: isoOrNull(valid_to),
+      plan_id: Number(plan_id),
+      change_set_id: change_set_id === null ? null : Number(change_set_id),
+      change_set_title: (change_set_title as string | null) ?? null,
+      created_by: created_by === null ? null : Number(created_by),
+      created_by_name: (created_by_name as string | null) ?? null,
+      approved_by: approved_by === null || approved_by === undefined ? null : Number(approved_by),
+      approved_by_name: (approved_by_name as string | null) ?? null,
+      approved_at: isoOrNull(approved_at),
+      created_at: isoOrNull(created_at)!,
+      properties,
+      geometry: geometry as FeatureVersion['geometry'],
+    };
+  });
+}
+
+export interface FeatureVersion {
+  feature_id: number;
+  version: number;
+  valid_from: string;
+  valid_to: string | null;
+  plan_id: number;
+  change_set_id: number | null;
+  change_set_title: string | null;
+  created_by: number | null;
+  created_by_name: string | null;
+  approved_by: number | null;
+  approved_by_name: string | null;
+  approved_at: string | null;
+  created_at: string;
+  properties: Record<string, unknown>;
+  geometry: import('geojson').MultiPolygon;
+}
+
+/** A public plan (in force or superseded) with the longitude of its centroid (boundary, else its zones' extent). */
+export async function planCentroidLon(db: Knex, planId: number): Promise<{ id: number; code: string; name: string; lon: number | null } | null> {
+  const { rows } = (await db.raw(
+    `SELECT p.id, p.code, p.name,
+            ST_X(ST_Centroid(coalesce(p.boundary, (SELECT ST_SetSRID(ST_Extent(z.geom)::geometry, 4326) FROM zones z WHERE z.plan_id = p.id))))::float8 AS lon
+     FROM plans p WHERE p.id = ? AND p.status IN ('in_force', 'superseded')`,
+    [planId],
+  )) as { rows: { id: number; code: string; name: string; lon: number | null }[] };
+  return rows[0] ?? null;
+}
+
+export interface LandUseAreaRow {
+  land_use_code: string;
+  name_vi: string | null;
+  name_en: string | null;
+  colour: string | null;
+  zone_count: number;
+  area_m2: number;
+}
+
+/** Planar area (m², in the given VN-2000 TM-3 zone) of the plan's zones in force at `asOf`, per land-use code. */
+export async function landUseAreas(db: Knex, planId: number, srid: number, asOf: Date): Promise<LandUseAreaRow[]> {
+  const { rows } = (await db.raw(
+    `SELECT z.land_use_code, l.name_vi, l.name_en, l.colour, count(*)::int AS zone_count, sum(ST_Area(ST_Transform(z.geom, ?::int)))::float8 AS area_m2
+     FROM zones z
+     LEFT JOIN land_use_codes l ON l.scheme = z.land_use_scheme AND l.code = z.land_use_code
+     WHERE z.plan_id = ? AND z.valid_from < ? AND (z.valid_to IS NULL OR z.valid_to >= ?)
+     GROUP BY z.land_use_code, l.name_vi, l.name_en, l.colour
+     ORDER BY area_m2 DESC, z.land_use_code`,
+    [srid, planId, asOf, asOf],
+  )) as { rows: LandUseAreaRow[] };
+  return rows.map((r) => ({ ...r, zone_count: Number(r.zone_count), area_m2: Number(r.area_m2) }));
+}

@@ -1,0 +1,560 @@
+// Change sets: planners' grouped edits of zones and constraints, checked, reviewed feature by feature, and applied as new feature versions on approval; never sees HTTP.
+import type { Knex } from 'knex';
+import type { Feature } from 'geojson';
+import { recordAudit } from '../audit/audit.store.ts';
+import type { Polygonal } from '../checks/index.ts';
+import type { EditCheckResult } from '../checks/zoning/index.ts';
+import { hasBlockingErrors } from '../checks/zoning/index.ts';
+import { FieldErrors } from '../http/body.ts';
+import { ApiError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError, type FieldError } from '../http/problem.ts';
+import { allowedChangeSetEvents, changeSetEventRoles, EDITABLE_STATUSES, planChangeSetTransition, REVIEWABLE_STATUSES, type ChangeSetEvent } from './changeset-lifecycle.ts';
+import { boxOf, runEditChecks, sameGeometry, type EditState, type PlanCheckContext } from './changesets.checks.ts';
+import * as store from './changesets.store.ts';
+import type {
+  AuthUser,
+  ChangeSetEditView,
+  ChangeSetSummary,
+  ChangeSetView,
+  CreatedChangeSet,
+  EditFeature,
+  EditLayer,
+  NewChangeSetInput,
+  NewEdit,
+  ReviewDecision,
+} from './changesets.types.ts';
+import { LAYER_DEFAULTS, readChangeSetInput, readEdit, type ReadEdit } from './changesets.validation.ts';
+
+export type { AuthUser, NewEdit } from './changesets.types.ts';
+
+const isAdmin = (u: AuthUser): boolean => u.roles.includes('admin');
+const holds = (u: AuthUser, role: 'planner' | 'reviewer'): boolean => isAdmin(u) || u.roles.includes(role);
+
+function requirePlanner(user: AuthUser): void {
+  if (!holds(user, 'planner')) throw new ForbiddenError(`Editing zoning layers needs the role planner; you have ${user.roles.join(', ')}.`);
+}
+
+/** Stale lock_version → 409 naming the current one (the caller reloads and tries again). */
+function checkLock(current: number, sent: number | null): void {
+  if (sent !== null && sent !== current) {
+    throw new ConflictError(`The change set was changed by someone else (lock_version ${current}, you sent ${sent}): reload it and apply your change again.`, 'stale_version', { current_version: current });
+  }
+}
+
+const featureOf = (id: number | null, geometry: unknown, properties: Record<string, unknown>): EditFeature =>
+  ({ type: 'Feature', id: id ?? undefined, geometry: geometry ?? null, properties } as EditFeature);
+
+/** Edits prepared for storing: what the planner sent, resolved against the features in force. */
+interface PreparedEdit {
+  pointer: string;
+  op: ReadEdit['op'];
+  layer: EditLayer;
+  feature_id: number | null;
+  base_version: number | null;
+  before: EditFeature | null;
+  after: EditFeature | null;
+}
+
+async function planContext(db: Knex, planId: number): Promise<PlanCheckContext> {
+  const plan = await store.findPlanForEdits(db, planId);
+  return { plan_id: planId, plan_boundary: plan?.boundary ?? null, land_use_codes: await store.planSymbolCodes(db) };
+}
+
+/**
+ * Resolves read edits against the features in force: feature exists in the set's plan, base version
+ * current (409 naming the current version), one edit per feature per set, ward codes exist, and the
+ * planner's ward scope. Builds before (the version edited) and after (the proposed state; a modify
+ * keeps what it does not send).
+ */
+async function prepareEdits(db: Knex, user: AuthUser, planId: number, reads: { pointer: string; edit: ReadEdit }[], existing: store.StoredEdit[]): Promise<PreparedEdit[]> {
+  const errors = new FieldErrors();
+  const byLayer: Record<EditLayer, number[]> = { zones: [], constraints: [] };
+  for (const { edit } of reads) if (edit.feature_id !== null) byLayer[edit.layer].push(edit.feature_id);
+  const current: Record<EditLayer, Map<number, store.CurrentFeature>> = {
+    zones: await store.currentFeatures(db, 'zones', byLayer.zones),
+    constraints: await store.currentFeatures(db, 'constraints', byLayer.constraints),
+  };
+  const taken = new Map<string, string>();
+  for (const e of existing) if (e.feature_id !== null && e.op !== 'create') taken.set(`${e.layer}:${e.feature_id}`, `edit ${e.id} of this change set`);
+  const wardCodes = [...new Set(reads.map((r) => r.edit.properties.ward_code).filter((w): w is string => typeof w === 'string'))];
+  const knownWards = await store.existingWardCodes(db, wardCodes);
+
+  const out: PreparedEdit[] = [];
+  for (const { pointer, edit } of reads) {
+    if (typeof edit.properties.ward_code === 'string' && !knownWards.has(edit.properties.ward_code)) {
+      errors.add(`${pointer}/feature/properties/ward_code`, `no ward has the code ${edit.properties.ward_code} (see /api/wards)`);
+    }
+    let before: EditFeature | null = null;
+    let baseVersion: number | null = null;
+    let properties: Record<string, unknown>;
+    let geometry: unknown = edit.geometry;
+    if (edit.feature_id !== null) {
+      const cur = current[edit.layer].get(edit.feature_id);
+      const what = edit.layer === 'zones' ? 'zone' : 'constraint';
+      if (!cur) {
+        errors.add(`${pointer}/feature_id`, `no ${what} with the feature id ${edit.feature_id} is in force (it never existed or was deleted)`);
+        continue;
+      }
+      if (cur.plan_id !== planId) {
+        errors.add(`${pointer}/feature_id`, `the ${what} ${edit.feature_id} belongs to plan ${cur.plan_id}; this change set edits plan ${planId}`);
+        continue;
+      }
+      if (edit.base_version !== null && edit.base_version !== cur.version) {
+        throw new ConflictError(
+          `${pointer || '/'}: the ${what} ${edit.feature_id} is at version ${cur.version}, but the edit was made on version ${edit.base_version}: reload the ${what} and edit its current version.`,
+          'stale_base_version',
+          { feature_id: edit.feature_id, layer: edit.layer, base_version: edit.base_version, current_version: cur.version, pointer: `${pointer}/base_version` },
+        );
+      }
+      const key = `${edit.layer}:${edit.feature_id}`;
+      if (taken.has(key)) {
+        throw new ConflictError(`${pointer || '/'}: the ${what} ${edit.feature_id} already has an edit in this change set (${taken.get(key)}): remove that edit first, or edit it in one go.`, 'duplicate_feature_edit', {
+          feature_id: edit.feature_id,
+          layer: edit.layer,
+        });
+      }
+      taken.set(key, pointer ? `the edit at ${pointer}` : 'another edit');
+      baseVersion = cur.version;
+      before = featureOf(cur.feature_id, cur.geometry, { ...cur.properties, version: cur.version, valid_from: cur.valid_from, change_set_id: cur.change_set_id });
+      properties = { ...cur.properties, ...edit.properties };
+      geometry ??= cur.geometry;
+    } else {
+      properties = { ...LAYER_DEFAULTS[edit.layer], ...edit.properties };
+    }
+    out.push({
+      pointer,
+      op: edit.op,
+      layer: edit.layer,
+      feature_id: edit.feature_id,
+      base_version: baseVersion,
+      before,
+      after: edit.op === 'delete' ? null : featureOf(edit.feature_id, geometry, properties),
+    });
+  }
+  // Unknown references in well-formed JSON: 422, all at once.
+  if (errors.list.length) throw new UnprocessableError(`The edits cannot be accepted: ${errors.list.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors.list, 'invalid_edit');
+  await checkWardScope(db, user, out);
+  return out;
+}
+
+/** A planner with assigned wards edits only inside them (1 m tolerance): otherwise 403 naming the ward. */
+async function checkWardScope(db: Knex, user: AuthUser, edits: PreparedEdit[]): Promise<void> {
+  if (!user.ward_codes || isAdmin(user)) return;
+  const geoms = edits.flatMap((e, idx) => {
+    const geometry = (e.after?.geometry ?? e.before?.geometry) as Polygonal | null;
+    return geometry ? [{ idx, geometry: closedRings(geometry) }] : [];
+  });
+  const outside = await store.outsideWards(db, user.ward_codes, geoms);
+  if (!outside.length) return;
+  const first = outside[0];
+  const e = edits[first.idx];
+  const wards = first.wards.length ? first.wards.map((w) => `${w.name} (${w.code})`).join(', ') : 'no ward of Cần Thơ';
+  const err = new ForbiddenError(
+    `${e.pointer ? `${e.pointer}: ` : ''}the edited ${e.layer === 'zones' ? 'zone' : 'constraint'} reaches into ${wards}, outside the wards assigned to you (${user.ward_codes.join(', ')}).`,
+  );
+  throw new ApiError(err.status, 'outside_assigned_wards', err.title, err.detail, [{ path: `${e.pointer}/feature/geometry`, message: `lies partly in ${wards}` }], {
+    wards: first.wards,
+    assigned_wards: user.ward_codes,
+  });
+}
+
+/** Rings closed and long enough for PostGIS to parse; the checks report the drawing fault itself. */
+function closedRings(g: Polygonal): Polygonal {
+  const fix = (ring: number[][]) => {
+    const r = ring.map((p) => [p[0], p[1]]);
+    if (r.length && (r[0][0] !== r[r.length - 1][0] || r[0][1] !== r[r.length - 1][1])) r.push(r[0]);
+    return r;
+  };
+  const polys = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((p) => p.map(fix).filter((r) => r.length >= 4)).filter((p) => p.length > 0);
+  if (polys.length) return { type: 'MultiPolygon', coordinates: polys };
+  const box = boxOf(g) ?? [0, 0, 0, 0];
+  return { type: 'Polygon', coordinates: [[[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]], [box[0], box[1]]]] };
+}
+
+const stateOf = (e: store.StoredEdit): EditState => ({
+  key: e.id,
+  op: e.op,
+  layer: e.layer,
+  feature_id: e.feature_id,
+  after: e.after,
+  geometry_unchanged: e.op === 'modify' && sameGeometry(e.before?.geometry, e.after?.geometry),
+});
+
+/**
+ * Checks the prepared edits (against the set's stored edits and each other), stores them and
+ * returns their ids with the results. Shared by POST /edits and imports.
+ */
+async function storeEdits(trx: Knex, changeSetId: number, planId: number, prepared: PreparedEdit[], existing: store.StoredEdit[]): Promise<{ id: number; checks: EditCheckResult[] }[]> {
+  // Temporary keys below zero keep new edits apart from stored ones (whose keys are their ids).
+  const fresh: EditState[] = prepared.map((p, i) => ({
+    key: -(i + 1),
+    op: p.op,
+    layer: p.layer,
+    feature_id: p.feature_id,
+    after: p.after,
+    geometry_unchanged: p.op === 'modify' && sameGeometry(p.before?.geometry, p.after?.geometry),
+  }));
+  const results = await runEditChecks(trx, await planContext(trx, planId), [...existing.map(stateOf), ...fresh], fresh);
+  const ids = await store.insertEdits(
+    trx,
+    changeSetId,
+    prepared.map((p, i) => ({ op: p.op, layer: p.layer, feature_id: p.feature_id, base_version: p.base_version, before: p.before, after: p.after, checks: results.get(-(i + 1)) ?? [] })),
+  );
+  return ids.map((id, i) => ({ id, checks: results.get(-(i + 1)) ?? [] }));
+}
+
+async function resolvePlanId(db: Knex, planId: number | undefined, pointer: string): Promise<number> {
+  if (planId !== undefined) {
+    const plan = await store.findPlanForEdits(db, planId);
+    if (!plan) throw new UnprocessableError(`${pointer}: no plan has the id ${planId}.`, [{ path: pointer, message: `no plan has the id ${planId}` }], 'invalid_change_set');
+    if (!['in_force', 'draft'].includes(plan.status)) {
+      throw new UnprocessableError(`${pointer}: plan ${planId} is ${plan.status}; only plans in force or in draft take change sets.`, [{ path: pointer, message: `plan ${planId} is ${plan.status}` }], 'invalid_change_set');
+    }
+    return planId;
+  }
+  const ids = await store.editablePlanIds(db);
+  if (ids.length === 1) return ids[0];
+  throw new ApiError(400, 'invalid_input', 'Invalid input', `${pointer}: is required when several plans are in force (${ids.join(', ') || 'none is'}).`, [{ path: pointer, message: 'is required: the plan this change set edits' }]);
+}
+
+/**
+ * Creates a draft change set with its edits in one transaction (imports use it): every edit is read
+ * and resolved as POST /api/changesets/:id/edits does, problems reported under /edits/<index>, and
+ * nothing is written unless all edits are accepted. Check results are stored with each edit.
+ */
+export async function createChangeSetWithEdits(
+  knex: Knex,
+  user: AuthUser,
+  input: { title: string; plan_id?: number; effective_from?: string | null; source?: string },
+  edits: NewEdit[],
+  requestId?: string,
+): Promise<{ id: number; edits: { id: number; checks: EditCheckResult[] }[] }> {
+  requirePlanner(user);
+  const { input: cs, errors } = readChangeSetInput({ ...input, effective_from: input.effective_from ?? undefined } as Record<string, unknown>);
+  const reads: { pointer: string; edit: ReadEdit }[] = [];
+  edits.forEach((raw, i) => {
+    const edit = readEdit(raw, `/edits/${i}`, errors);
+    if (edit) reads.push({ pointer: `/edits/${i}`, edit });
+  });
+  errors.throwIfAny('The change set has invalid edits.');
+  return knex.transaction(async (trx) => {
+    const planId = await resolvePlanId(trx, cs.plan_id, '/plan_id');
+    const id = await store.insertChangeSet(trx, { plan_id: planId, title: cs.title, author_id: user.id, effective_from: cs.effective_from, source: cs.source ?? 'editor' });
+    const prepared = await prepareEdits(trx, user, planId, reads, []);
+    const stored = await storeEdits(trx, id, planId, prepared, []);
+    await recordAudit(trx, {
+      user_id: user.id,
+      action: 'create',
+      entity: 'change_set',
+      entity_id: id,
+      after: { title: cs.title, plan_id: planId, effective_from: cs.effective_from, source: cs.source ?? 'editor', edits: stored.length },
+      request_id: requestId,
+    });
+    return { id, edits: stored } satisfies CreatedChangeSet;
+  });
+}
+
+/** The blocking results of edits as problem+json errors pointing at each edit. */
+function blockingErrors(results: { id: number; checks: EditCheckResult[] }[]): FieldError[] {
+  return results.flatMap((r) => r.checks.filter((c) => c.severity === 'error').map((c) => ({ path: `/edits/${r.id}`, message: `${c.id} (${c.code}): ${c.message}` })));
+}
+
+export class ChangeSetsService {
+  constructor(private readonly db: Knex) {}
+
+  async create(user: AuthUser, input: NewChangeSetInput & { effective_from: string | null }, requestId?: string): Promise<ChangeSetView> {
+    requirePlanner(user);
+    const id = await this.db.transaction(async (trx) => {
+      const planId = await resolvePlanId(trx, input.plan_id, '/plan_id');
+      const newId = await store.insertChangeSet(trx, { plan_id: planId, title: input.title, author_id: user.id, effective_from: input.effective_from, source: input.source ?? 'editor' });
+      await recordAudit(trx, { user_id: user.id, action: 'create', entity: 'change_set', entity_id: newId, after: { ...input, plan_id: planId }, request_id: requestId });
+      return newId;
+    });
+    return this.get(user, id);
+  }
+
+  async get(user: AuthUser, id: number): Promise<ChangeSetView> {
+    const cs = await store.findChangeSet(this.db, id);
+    if (!cs) throw new NotFoundError(`No change set has the id ${id}.`);
+    const edits = await store.listEditViews(this.db, id);
+    return { ...cs, edits, allowed_events: allowedChangeSetEvents(cs.status, user.roles, cs.author_id === user.id) };
+  }
+
+  async list(user: AuthUser, filter: { status?: string; mine?: boolean; plan_id?: number; limit: number; offset: number }): Promise<{ items: ChangeSetSummary[]; numberMatched: number }> {
+    return store.pageOfChangeSets(this.db, { status: filter.status, plan_id: filter.plan_id, author_id: filter.mine ? user.id : undefined, limit: filter.limit, offset: filter.offset });
+  }
+
+  /** A draft set the user may edit: its author (or an admin), status draft, lock_version current. */
+  private async lockForEditing(trx: Knex, user: AuthUser, id: number, lockVersion: number | null): Promise<store.LockedChangeSet> {
+    requirePlanner(user);
+    const cs = await store.lockChangeSet(trx, id);
+    if (!cs) throw new NotFoundError(`No change set has the id ${id}.`);
+    if (cs.author_id !== user.id && !isAdmin(user)) throw new ForbiddenError('Only the author of a change set edits it.');
+    if (!EDITABLE_STATUSES.includes(cs.status)) {
+      throw new ConflictError(`A change set that is ${cs.status} takes no more edits; only a draft does.`, 'not_editable', { current_status: cs.status });
+    }
+    checkLock(cs.lock_version, lockVersion);
+    return cs;
+  }
+
+  async addEdit(user: AuthUser, id: number, raw: Record<string, unknown>, lockVersion: number | null, requestId?: string): Promise<ChangeSetEditView & { lock_version: number }> {
+    const errors = new FieldErrors();
+    const edit = readEdit(raw, '', errors);
+    errors.throwIfAny('The edit has invalid fields.');
+    const { editId, lock } = await this.db.transaction(async (trx) => {
+      const cs = await this.lockForEditing(trx, user, id, lockVersion);
+      const existing = await store.listStoredEdits(trx, id);
+      const prepared = await prepareEdits(trx, user, cs.plan_id, [{ pointer: '', edit: edit! }], existing);
+      const [stored] = await storeEdits(trx, id, cs.plan_id, prepared, existing);
+      const lock = await store.touchChangeSet(trx, id);
+      await recordAudit(trx, {
+        user_id: user.id,
+        action: 'add_edit',
+        entity: 'change_set',
+        entity_id: id,
+        after: { edit_id: stored.id, op: edit!.op, layer: edit!.layer, feature_id: edit!.feature_id, base_version: prepared[0].base_version, blocking: hasBlockingErrors(stored.checks) },
+        request_id: requestId,
+      });
+      return { editId: stored.id, lock };
+    });
+    const [view] = await store.listEditViews(this.db, id, editId);
+    return { ...view, lock_version: lock };
+  }
+
+  async removeEdit(user: AuthUser, id: number, editId: number, lockVersion: number | null, requestId?: string): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      await this.lockForEditing(trx, user, id, lockVersion);
+      const [edit] = await store.listEditViews(trx, id, editId);
+      if (!edit) throw new NotFoundError(`Change set ${id} has no edit ${editId}.`);
+      await store.deleteEdit(trx, id, editId);
+      await store.touchChangeSet(trx, id);
+      await recordAudit(trx, { user_id: user.id, action: 'remove_edit', entity: 'change_set', entity_id: id, before: edit, request_id: requestId });
+    });
+  }
+
+  async review(user: AuthUser, id: number, editId: number, review: { decision: ReviewDecision; comment: string | null; lock_version: number | null }, requestId?: string): Promise<ChangeSetEditView & { lock_version: number }> {
+    if (!holds(user, 'reviewer')) throw new ForbiddenError(`Reviewing edits needs the role reviewer; you have ${user.roles.join(', ')}.`);
+    const lock = await this.db.transaction(async (trx) => {
+      const cs = await store.lockChangeSet(trx, id);
+      if (!cs) throw new NotFoundError(`No change set has the id ${id}.`);
+      if (cs.author_id === user.id) throw new ForbiddenError('Nobody reviews a change set they wrote: another reviewer decides on it.');
+      if (!REVIEWABLE_STATUSES.includes(cs.status)) {
+        throw new ConflictError(`A change set that is ${cs.status} is not under review; edits are reviewed while it is submitted.`, 'not_reviewable', { current_status: cs.status });
+      }
+      checkLock(cs.lock_version, review.lock_version);
+      const edit = await store.findEdit(trx, id, editId);
+      if (!edit) throw new NotFoundError(`Change set ${id} has no edit ${editId}.`);
+      // Overwriting another reviewer's decision must be deliberate: it needs the lock_version read.
+      if (edit.review_decision !== null && edit.reviewed_by !== user.id && review.lock_version === null) {
+        throw new ConflictError(
+          `Edit ${editId} was already reviewed (${edit.review_decision}) by another reviewer: send the change set's lock_version (${cs.lock_version}) to replace that decision.`,
+          'already_reviewed',
+          { current_version: cs.lock_version, review_decision: edit.review_decision },
+        );
+      }
+      await store.setReview(trx, editId, { decision: review.decision, comment: review.comment, user_id: user.id });
+      const lock = await store.touchChangeSet(trx, id);
+      await recordAudit(trx, {
+        user_id: user.id,
+        action: 'review_edit',
+        entity: 'change_set',
+        entity_id: id,
+        before: { edit_id: editId, decision: edit.review_decision, comment: edit.review_comment },
+        after: { edit_id: editId, decision: review.decision, comment: review.comment },
+        request_id: requestId,
+      });
+      return lock;
+    });
+    const [view] = await store.listEditViews(this.db, id, editId);
+    return { ...view, lock_version: lock };
+  }
+
+  /** The set's edits as GeoJSON: added and modified features with their new geometry, removed ones with their last. */
+  async diff(user: AuthUser, id: number): Promise<{ type: 'FeatureCollection'; change_set_id: number; status: string; features: Feature[] }> {
+    const cs = await this.get(user, id);
+    const features: Feature[] = cs.edits.map((e) => {
+      const change = e.op === 'create' ? 'added' : e.op === 'modify' ? 'modified' : 'removed';
+      const before = (e.before?.properties ?? null) as Record<string, unknown> | null;
+      const after = (e.after?.properties ?? null) as Record<string, unknown> | null;
+      const changed = before && after ? Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]) && !['version', 'valid_from', 'valid_to', 'change_set_id'].includes(k)) : [];
+      const geometryChanged = e.op === 'modify' && JSON.stringify(e.before?.geometry) !== JSON.stringify(e.after?.geometry);
+      return {
+        type: 'Feature',
+        id: `edit-${e.id}`,
+        geometry: ((e.op === 'delete' ? e.before?.geometry : e.after?.geometry) ?? null) as Feature['geometry'],
+        properties: {
+          change,
+          edit_id: e.id,
+          op: e.op,
+          layer: e.layer,
+          feature_id: e.feature_id,
+          base_version: e.base_version,
+          changed_attributes: changed,
+          geometry_changed: e.op === 'create' || geometryChanged,
+          before,
+          after,
+          before_geometry: e.op === 'modify' ? (e.before?.geometry ?? null) : null,
+          review_decision: e.review_decision,
+          blocking: e.blocking,
+        },
+      };
+    });
+    return { type: 'FeatureCollection', change_set_id: id, status: cs.status, features };
+  }
+
+  async transition(user: AuthUser, id: number, req: { event: string; comment: string | null; lock_version: number | null }, requestId?: string): Promise<ChangeSetView> {
+    // Checks refused at submit or approval are stored (the planner sees them) and the refusal comes after the commit.
+    const refusal = await this.db.transaction(async (trx): Promise<ApiError | null> => {
+      const cs = await store.lockChangeSet(trx, id);
+      if (!cs) throw new NotFoundError(`No change set has the id ${id}.`);
+      const plan = planChangeSetTransition(cs.status, req.event, user.roles, cs.author_id === user.id);
+      if (!plan.ok) {
+        const allowed = plan.allowed.length ? plan.allowed.join(', ') : 'none for you';
+        if (plan.reason === 'forbidden') throw new ForbiddenError(`"${req.event}" needs the role ${changeSetEventRoles(req.event as ChangeSetEvent).join(' or ')}; you have ${user.roles.join(', ')}.`);
+        if (plan.reason === 'own_change_set') throw new ForbiddenError(`Nobody ${req.event === 'approve' ? 'approves' : 'rejects'} a change set they wrote: another reviewer decides on it.`);
+        if (plan.reason === 'not_author') throw new ForbiddenError(`Only the author of a change set may ${req.event} it.`);
+        throw new ConflictError(
+          plan.reason === 'unknown_event'
+            ? `"${req.event}" is not a change-set event; from ${cs.status} the allowed events are: ${allowed}.`
+            : `A change set that is ${cs.status} cannot take "${req.event}"; the allowed events are: ${allowed}.`,
+          'illegal_transition',
+          { current_status: cs.status, allowed_events: plan.allowed },
+        );
+      }
+      checkLock(cs.lock_version, req.lock_version);
+      const edits = await store.listStoredEdits(trx, id);
+      const to = plan.transition.to;
+      if (req.event === 'submit') {
+        if (!edits.length) throw new UnprocessableError('An empty change set cannot be submitted: add at least one edit.', [{ path: '/edits', message: 'holds no edit' }], 'empty_change_set');
+        await this.requireCurrentBases(trx, edits);
+        const checked = await this.recheck(trx, cs.plan_id, edits, edits);
+        await store.touchChangeSet(trx, id, { checks_run_at: trx.fn.now() });
+        const blocking = checked.filter((c) => hasBlockingErrors(c.checks));
+        if (blocking.length) {
+          return new UnprocessableError(
+            `The change set cannot be submitted: ${blocking.length} edit(s) have blocking check errors (${blocking.map((b) => b.id).join(', ')}). Fix them and submit again.`,
+            blockingErrors(blocking),
+            'blocking_check_errors',
+          );
+        }
+        await store.touchChangeSet(trx, id, { status: to, submitted_at: trx.fn.now() });
+      } else if (req.event === 'approve') {
+        const refusal = await this.apply(trx, user, cs, edits, req.comment);
+        if (refusal) return refusal;
+      } else if (req.event === 'reject') {
+        await store.touchChangeSet(trx, id, { status: to, decided_at: trx.fn.now(), decided_by: user.id, decision_comment: req.comment });
+      } else {
+        await store.touchChangeSet(trx, id, { status: to, decision_comment: req.comment });
+      }
+      await recordAudit(trx, {
+        user_id: user.id,
+        action: req.event,
+        entity: 'change_set',
+        entity_id: id,
+        before: { status: cs.status },
+        after: { status: to, comment: req.comment, edits: edits.length, applied: req.event === 'approve' ? edits.filter((e) => e.review_decision === 'approve').map((e) => e.id) : undefined },
+        request_id: requestId,
+      });
+      return null;
+    });
+    if (refusal) throw refusal;
+    return this.get(user, id);
+  }
+
+  /** Every modify/delete still edits the current version (else 409 naming edits, versions and the sets that moved them). */
+  private async requireCurrentBases(trx: Knex, edits: store.StoredEdit[], lock = false): Promise<Record<EditLayer, Map<number, store.CurrentFeature>>> {
+    const ids: Record<EditLayer, number[]> = { zones: [], constraints: [] };
+    for (const e of edits) if (e.op !== 'create' && e.feature_id !== null) ids[e.layer].push(e.feature_id);
+    const current = {
+      zones: await store.currentFeatures(trx, 'zones', ids.zones, lock),
+      constraints: await store.currentFeatures(trx, 'constraints', ids.constraints, lock),
+    };
+    const conflicts = edits.flatMap((e) => {
+      if (e.op === 'create' || e.feature_id === null) return [];
+      const cur = current[e.layer].get(e.feature_id);
+      if (cur && cur.version === e.base_version) return [];
+      return [{ edit_id: e.id, layer: e.layer, feature_id: e.feature_id, base_version: e.base_version, current_version: cur?.version ?? null, changed_by_change_set: cur?.change_set_id ?? null }];
+    });
+    if (conflicts.length) {
+      const text = conflicts
+        .map((c) => `edit ${c.edit_id} (${c.layer === 'zones' ? 'zone' : 'constraint'} ${c.feature_id}) was made on version ${c.base_version}, ${c.current_version === null ? 'the feature has since been deleted' : `the current version is ${c.current_version}${c.changed_by_change_set ? ` (change set ${c.changed_by_change_set})` : ''}`}`)
+        .join('; ');
+      throw new ConflictError(`Edits of this change set were overtaken by changes approved since: ${text}. Nothing was applied.`, 'edit_conflict', { conflicts });
+    }
+    return current;
+  }
+
+  /** Re-runs the checks of `targets` against the plan as it now is, with `all` applied; stores them. */
+  private async recheck(trx: Knex, planId: number, all: store.StoredEdit[], targets: store.StoredEdit[]): Promise<{ id: number; checks: EditCheckResult[] }[]> {
+    const results = await runEditChecks(trx, await planContext(trx, planId), all.map(stateOf), targets.map(stateOf));
+    const updates = targets.map((t) => ({ id: t.id, checks: results.get(t.id) ?? [] }));
+    await store.updateEditChecks(trx, updates);
+    return updates;
+  }
+
+  /**
+   * Approval: every edit must carry a review decision; the approved ones are re-checked against the
+   * plan as it now is and applied in this transaction — modify/delete close the current version at
+   * effective_from (refused when it is no longer the base version), create/modify open new versions.
+   * Returns a refusal (422) when the checks block, after storing them; throws on conflicts.
+   */
+  private async apply(trx: Knex, user: AuthUser, cs: store.LockedChangeSet, edits: store.StoredEdit[], comment: string | null): Promise<ApiError | null> {
+    const undecided = edits.filter((e) => e.review_decision === null);
+    if (undecided.length) {
+      throw new ConflictError(
+        `Every edit needs a review decision before the change set is approved; undecided: ${undecided.map((e) => e.id).join(', ')}.`,
+        'edits_not_reviewed',
+        { undecided_edit_ids: undecided.map((e) => e.id) },
+      );
+    }
+    const approved = edits.filter((e) => e.review_decision === 'approve');
+    if (!approved.length) throw new ConflictError('Every edit of this change set was rejected: reject the change set instead.', 'nothing_approved');
+    const current = await this.requireCurrentBases(trx, approved, true);
+    const checked = await this.recheck(trx, cs.plan_id, approved, approved);
+    await store.touchChangeSet(trx, cs.id, { checks_run_at: trx.fn.now() });
+    const blocking = checked.filter((c) => hasBlockingErrors(c.checks));
+    if (blocking.length) {
+      return new UnprocessableError(
+        `The change set cannot be approved: with the plan as it now is, ${blocking.length} approved edit(s) have blocking check errors (${blocking.map((b) => b.id).join(', ')}). Nothing was applied.`,
+        blockingErrors(blocking),
+        'blocking_check_errors',
+      );
+    }
+    const effective = cs.effective_from ?? (await store.transactionNow(trx));
+    for (const e of approved) {
+      if (e.op === 'create' || e.feature_id === null) continue;
+      const cur = current[e.layer].get(e.feature_id)!;
+      if (new Date(cur.valid_from).getTime() >= new Date(effective).getTime()) {
+        throw new ConflictError(
+          `Edit ${e.id}: the current version ${cur.version} of ${e.layer === 'zones' ? 'zone' : 'constraint'} ${e.feature_id} is valid from ${cur.valid_from}, not before this change set's effective_from ${effective}: a version cannot end before it begins. Nothing was applied.`,
+          'effective_before_current_version',
+          { edit_id: e.id, feature_id: e.feature_id, valid_from: cur.valid_from, effective_from: effective },
+        );
+      }
+    }
+    const meta = { plan_id: cs.plan_id, valid_from: effective, change_set_id: cs.id, created_by: cs.author_id };
+    const created: { id: number; feature_id: number }[] = [];
+    for (const layer of ['zones', 'constraints'] as const) {
+      const mine = approved.filter((e) => e.layer === layer);
+      // Close every version first, then open the new ones: a set may swap lot codes between zones.
+      await store.closeVersions(trx, layer, mine.filter((e) => e.op !== 'create').map((e) => current[layer].get(e.feature_id!)!.row_id), effective);
+      const opened = mine.filter((e) => e.op !== 'delete');
+      const ids = await store.insertVersions(
+        trx,
+        layer,
+        opened.map((e) => ({
+          feature_id: e.op === 'create' ? null : e.feature_id,
+          version: e.op === 'create' ? 1 : current[layer].get(e.feature_id!)!.version + 1,
+          properties: e.after!.properties,
+          geometry: e.after!.geometry as Polygonal,
+        })),
+        meta,
+      );
+      opened.forEach((e, i) => {
+        if (e.op === 'create') created.push({ id: e.id, feature_id: ids[i] });
+      });
+    }
+    await store.setEditFeatureIds(trx, created);
+    await store.touchChangeSet(trx, cs.id, { status: 'approved', decided_at: trx.fn.now(), decided_by: user.id, decision_comment: comment, effective_from: effective });
+    return null;
+  }
+}
