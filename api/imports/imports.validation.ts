@@ -1,0 +1,291 @@
+// Checks of an import: the form fields, the attribute mapping, the CRS decision, and each feature's attributes and geometry.
+import type { Position } from 'geojson';
+import { fromVn2000 } from '../../geodata/crs.ts';
+import { FieldErrors } from '../http/body.ts';
+import { ValidationError, type FieldError } from '../http/problem.ts';
+import { LAYER_CRS, parseCrsName, type LayerSrid, type ProjectedLayerSrid } from './imports.prj.ts';
+import {
+  IMPORT_LAYERS,
+  LAYER_FIELDS,
+  type FieldSpec,
+  type ImportLayer,
+  type ImportRequest,
+  type MappedFeature,
+  type MatchRule,
+  type Polygonal,
+  type SourceLayer,
+} from './imports.types.ts';
+
+/** Errors listed in one answer; the detail says how many there were in all. */
+const MAX_LISTED_ERRORS = 100;
+/** Vertices of one feature, as the change-set editor accepts them: a detailed lot has hundreds. */
+const MAX_VERTICES = 5000;
+/** Permitted uses of one zone: at most this many land-law codes of at most 40 characters (as the editor takes them). */
+const MAX_USES = 50;
+/** A generous window around Việt Nam: a feature outside it was read in the wrong CRS. */
+const VIETNAM = { minLon: 102, maxLon: 110, minLat: 8, maxLat: 24 };
+
+/** The text fields of the multipart form (everything but the file). */
+export function parseImportForm(body: Record<string, unknown>, fileName: string): ImportRequest {
+  const errors = new FieldErrors();
+  const text = (k: string): string | undefined => (typeof body[k] === 'string' && (body[k] as string).trim() !== '' ? (body[k] as string).trim() : undefined);
+  for (const k of Object.keys(body)) {
+    if (Array.isArray(body[k])) errors.add(`/${k}`, 'must be given once');
+  }
+  const title = text('title') ?? `Nhập dữ liệu từ tệp ${fileName}`.slice(0, 200);
+  if (title.length > 200) errors.add('/title', 'must be at most 200 characters');
+  const planRaw = text('plan_id');
+  let planId = 0;
+  if (planRaw === undefined) errors.add('/plan_id', 'is required: the plan whose layer the file changes');
+  else if (!/^\d{1,9}$/.test(planRaw) || Number(planRaw) < 1) errors.add('/plan_id', 'must be a plan id (a whole number)');
+  else planId = Number(planRaw);
+  const layerRaw = text('layer') ?? 'zones';
+  if (!(IMPORT_LAYERS as readonly string[]).includes(layerRaw)) errors.add('/layer', `must be one of ${IMPORT_LAYERS.join(', ')}`);
+  const layer = (IMPORT_LAYERS as readonly string[]).includes(layerRaw) ? (layerRaw as ImportLayer) : 'zones';
+  const matchRaw = text('match') ?? (layer === 'zones' ? 'lot_code' : 'none');
+  const matches: MatchRule[] = layer === 'zones' ? ['lot_code', 'none'] : ['none'];
+  if (!(matches as string[]).includes(matchRaw)) errors.add('/match', `must be ${matches.join(' or ')} for the ${layer} layer`);
+  const match = (matches as string[]).includes(matchRaw) ? (matchRaw as MatchRule) : matches[0];
+  let declaredSrid: LayerSrid | null = null;
+  const crsRaw = text('crs');
+  if (crsRaw !== undefined) {
+    declaredSrid = parseCrsName(crsRaw);
+    if (!declaredSrid) errors.add('/crs', `must be one of ${LAYER_CRS.map((s) => `EPSG:${s}`).join(', ')}`);
+  }
+  let mapping: Record<string, string> | null = null;
+  const mappingRaw = text('mapping');
+  if (mappingRaw !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(mappingRaw);
+    } catch {
+      errors.add('/mapping', 'must be a JSON object: layer field → attribute name, e.g. {"lot_code":"MA_LO","max_far":"HSSDD"}');
+    }
+    if (parsed !== undefined) {
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        errors.add('/mapping', 'must be a JSON object: layer field → attribute name');
+      } else {
+        const known = LAYER_FIELDS[layer].map((f) => f.name);
+        mapping = {};
+        for (const [field, attr] of Object.entries(parsed as Record<string, unknown>)) {
+          if (!known.includes(field)) errors.add(`/mapping/${field}`, `is not a field of the ${layer} layer (${known.join(', ')})`);
+          else if (typeof attr !== 'string' || attr.trim() === '') errors.add(`/mapping/${field}`, 'must name an attribute of the file');
+          else mapping[field] = attr;
+        }
+      }
+    }
+  }
+  errors.throwIfAny('The import form has invalid fields.');
+  return { title, planId, layer, match, declaredSrid, mapping };
+}
+
+/**
+ * Layer field → source attribute. A field the mapping names must exist in the file; a field it leaves
+ * out is read from the attribute of the same name, else from its DBF name in SPP's own export (MA_LO …),
+ * both compared without case — so an exported layer imports back without a mapping. Null: not in the file.
+ */
+export function resolveMapping(layer: ImportLayer, mapping: Record<string, string> | null, source: SourceLayer): Record<string, string | null> {
+  const byLower = new Map(source.attributes.map((a) => [a.toLowerCase(), a]));
+  const out: Record<string, string | null> = {};
+  const errors = new FieldErrors();
+  for (const spec of LAYER_FIELDS[layer]) {
+    const named = mapping?.[spec.name];
+    if (named !== undefined) {
+      const found = source.attributes.includes(named) ? named : byLower.get(named.toLowerCase());
+      if (!found && source.features.length > 0) {
+        errors.add(`/mapping/${spec.name}`, `attribute ${JSON.stringify(named)} is not in ${source.fileName} (its attributes: ${source.attributes.join(', ') || 'none'})`);
+      }
+      out[spec.name] = found ?? null;
+    } else {
+      out[spec.name] = byLower.get(spec.name.toLowerCase()) ?? byLower.get(spec.dbf.name.toLowerCase()) ?? null;
+    }
+  }
+  errors.throwIfAny(`The mapping does not fit ${source.fileName}.`);
+  return out;
+}
+
+/** The CRS to read the coordinates in: the declared one, else the file's (.prj, "crs" member), else WGS 84. */
+export function resolveSrid(source: SourceLayer, declared: LayerSrid | null): { srid: LayerSrid; from: 'declared' | 'file' | 'default' } {
+  if (declared) return { srid: declared, from: 'declared' };
+  if (source.fileCrsProblem) {
+    throw new ValidationError(`${source.fileName}: ${source.fileCrsProblem}. Declare the CRS with the crs field (EPSG:4326, 5897, 9209, 9210 or 3405) if you know it.`, [
+      { path: '/file', message: `${source.fileName}: ${source.fileCrsProblem}; declare crs` },
+    ], 'unknown_crs');
+  }
+  if (source.fileSrid) return { srid: source.fileSrid, from: 'file' };
+  return { srid: 4326, from: 'default' };
+}
+
+const show = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
+
+/** "2,5" (Vietnamese decimal comma) and "2.5" are both 2.5; "1,000.5" and "abc" are not numbers. */
+function toNumber(v: unknown): number | null | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  if (t === '') return null;
+  const dotted = /^[-+]?\d+,\d+$/.test(t) ? t.replace(',', '.') : t;
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(dotted) ? Number(dotted) : undefined;
+}
+
+/** One attribute value read as the field wants it; a message (without the field name) when it cannot be. */
+export function coerceField(spec: FieldSpec, raw: unknown): { value: unknown } | { error: string } {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    if (spec.required) return { error: 'is required' };
+    return { value: spec.type === 'text_list' ? [] : null };
+  }
+  switch (spec.type) {
+    case 'text':
+    case 'enum': {
+      if (typeof raw !== 'string' && typeof raw !== 'number') return { error: `${show(raw)} is not text` };
+      const t = String(raw).trim();
+      if (spec.maxLength !== undefined && t.length > spec.maxLength) return { error: `is ${t.length} characters long; at most ${spec.maxLength} are allowed` };
+      if (spec.values && !spec.values.includes(t)) return { error: `${show(raw)} is not one of ${spec.values.join(', ')}` };
+      return { value: t };
+    }
+    case 'number':
+    case 'integer': {
+      const n = toNumber(raw);
+      if (n === undefined) return { error: `${show(raw)} is not a number` };
+      if (n === null) return spec.required ? { error: 'is required' } : { value: null };
+      if (spec.type === 'integer' && !Number.isInteger(n)) return { error: `${show(raw)} is not a whole number` };
+      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
+        return { error: `${show(raw)} is outside ${spec.min}–${spec.max}` };
+      }
+      return { value: n };
+    }
+    case 'text_list': {
+      const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[,;]/) : null;
+      if (!items || !items.every((x) => typeof x === 'string')) return { error: `${show(raw)} is not a list of codes (write them as "ODT, TMD")` };
+      const codes = (items as string[]).map((x) => x.trim().toUpperCase()).filter((x) => x !== '');
+      if (codes.length > MAX_USES || codes.some((c) => c.length > 40)) return { error: `${show(raw)}: at most ${MAX_USES} codes of at most 40 characters each` };
+      return { value: codes };
+    }
+  }
+}
+
+/**
+ * Polygon/MultiPolygon coordinates checked position by position (finite numbers, closed rings of at
+ * least four positions), converted to lon/lat from the file's CRS, and kept inside Việt Nam.
+ * Returns the lon/lat geometry, or a message and the pointer below `geometry` where it fails.
+ */
+export function readGeometry(g: unknown, srid: LayerSrid): { geometry: Polygonal } | { error: string; at: string } {
+  if (g === null || g === undefined) return { error: 'has no geometry', at: '' };
+  if (typeof g !== 'object' || Array.isArray(g)) return { error: 'geometry must be a GeoJSON object', at: '' };
+  const { type, coordinates } = g as { type?: unknown; coordinates?: unknown };
+  if (type !== 'Polygon' && type !== 'MultiPolygon') return { error: `is a ${String(type)}; only Polygon and MultiPolygon zones can be imported`, at: '/type' };
+  const polygons = type === 'Polygon' ? [coordinates] : coordinates;
+  if (!Array.isArray(polygons) || polygons.length === 0) return { error: 'has no coordinates', at: '/coordinates' };
+  const convert = srid === 4326 ? (p: number[]): Position => [p[0], p[1]] : (p: number[]): Position => fromVn2000(p, srid as ProjectedLayerSrid);
+  const out: Position[][][] = [];
+  let vertices = 0;
+  for (let pi = 0; pi < polygons.length; pi++) {
+    const rings = polygons[pi];
+    const pAt = type === 'Polygon' ? '/coordinates' : `/coordinates/${pi}`;
+    if (!Array.isArray(rings) || rings.length === 0) return { error: 'a polygon must have at least its outer ring', at: pAt };
+    const poly: Position[][] = [];
+    for (let ri = 0; ri < rings.length; ri++) {
+      const ring = rings[ri];
+      if (!Array.isArray(ring)) return { error: 'a ring must be an array of positions', at: `${pAt}/${ri}` };
+      if (ring.length < 4) return { error: `ring ${ri} has ${ring.length} positions; a closed ring needs at least 4`, at: `${pAt}/${ri}` };
+      const conv: Position[] = [];
+      for (let k = 0; k < ring.length; k++) {
+        const p = ring[k];
+        if (!Array.isArray(p) || p.length < 2 || p.length > 4 || !p.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+          return { error: 'a position must be [x, y] of finite numbers', at: `${pAt}/${ri}/${k}` };
+        }
+        const ll = convert(p as number[]);
+        if (!(ll[0] >= VIETNAM.minLon && ll[0] <= VIETNAM.maxLon && ll[1] >= VIETNAM.minLat && ll[1] <= VIETNAM.maxLat)) {
+          return {
+            error: `position [${p[0]}, ${p[1]}] read in EPSG:${srid} lies at lon ${ll[0].toFixed(4)}, lat ${ll[1].toFixed(4)}, outside Việt Nam: are the coordinates in another CRS? Declare it with crs`,
+            at: `${pAt}/${ri}/${k}`,
+          };
+        }
+        conv.push(ll);
+      }
+      const [a, b] = [ring[0] as number[], ring[ring.length - 1] as number[]];
+      if (a[0] !== b[0] || a[1] !== b[1]) return { error: `ring ${ri} is not closed: its last position must repeat the first`, at: `${pAt}/${ri}` };
+      vertices += ring.length;
+      if (vertices > MAX_VERTICES) return { error: `has more than ${MAX_VERTICES} positions`, at: '/coordinates' };
+      // Closing exactly in lon/lat too: the reprojected first and last positions are the same numbers anyway.
+      conv[conv.length - 1] = conv[0];
+      poly.push(conv);
+    }
+    out.push(poly);
+  }
+  return { geometry: type === 'Polygon' ? { type: 'Polygon', coordinates: out[0] } : { type: 'MultiPolygon', coordinates: out } };
+}
+
+/** Where a feature is, for messages: "zones.zip, feature 17 (MA_LO 'CC-01')". */
+export function featureLabel(source: SourceLayer, index: number, key?: { attr: string | null; value: unknown }): string {
+  const id = source.features[index]?.id;
+  const extra = key?.attr && key.value !== undefined && key.value !== null && key.value !== '' ? ` (${key.attr} ${show(key.value)})` : id !== null && id !== undefined ? ` (id ${show(id)})` : '';
+  return `${source.fileName}, feature ${index}${extra}`;
+}
+
+/**
+ * Every feature mapped onto the layer's fields and its geometry read in `srid`. Only fields the file
+ * provides (attr not null) are set. All problems are gathered and thrown together, each naming the
+ * file, the feature and the attribute — nothing is imported while any remains.
+ */
+export function mapFeatures(source: SourceLayer, layer: ImportLayer, attrs: Record<string, string | null>, srid: LayerSrid): MappedFeature[] {
+  const errors: FieldError[] = [];
+  let count = 0;
+  const push = (e: FieldError): void => {
+    count++;
+    if (errors.length < MAX_LISTED_ERRORS) errors.push(e);
+  };
+  const specs = LAYER_FIELDS[layer];
+  const keyAttr = layer === 'zones' ? attrs.lot_code : attrs.name;
+  const out: MappedFeature[] = [];
+  const seenLots = new Map<string, number>();
+  if (source.features.length === 0) {
+    throw new ValidationError(`${source.fileName} has no features.`, [{ path: '/file', message: `${source.fileName} has no features to import` }], 'empty_file');
+  }
+  for (const f of source.features) {
+    const at = `/file/features/${f.index}`;
+    const label = featureLabel(source, f.index, { attr: keyAttr, value: keyAttr ? f.properties[keyAttr] : undefined });
+    const fields: Record<string, unknown> = {};
+    let ok = true;
+    for (const spec of specs) {
+      const attr = attrs[spec.name];
+      if (attr === null) {
+        if (spec.required) {
+          push({ path: `${at}/properties`, message: `${label}: ${spec.name} is required, but the file has no attribute ${spec.name} or ${spec.dbf.name}: map one with mapping` });
+          ok = false;
+        }
+        continue;
+      }
+      const r = coerceField(spec, f.properties[attr]);
+      if ('error' in r) {
+        push({ path: `${at}/properties/${attr}`, message: `${label}: ${spec.name}: ${r.error}${attr !== spec.name ? ` (attribute ${attr})` : ''}` });
+        ok = false;
+      } else fields[spec.name] = r.value;
+    }
+    if (layer === 'zones' && typeof fields.lot_code === 'string') {
+      const first = seenLots.get(fields.lot_code);
+      if (first !== undefined) {
+        push({ path: `${at}/properties/${attrs.lot_code}`, message: `${label}: lot_code '${fields.lot_code}' is also feature ${first}'s; a lot code appears once in a plan` });
+        ok = false;
+      } else seenLots.set(fields.lot_code, f.index);
+    }
+    const g = readGeometry(f.geometry, srid);
+    if ('error' in g) {
+      push({ path: `${at}/geometry${g.at}`, message: `${label}: geometry ${g.error}` });
+      ok = false;
+    } else if (ok) {
+      out.push({ index: f.index, id: f.id, fields, geometry: g.geometry });
+    }
+  }
+  if (count) {
+    throw new ValidationError(
+      `${source.fileName}: ${count} problem${count === 1 ? '' : 's'} in its features${count > errors.length ? ` (the first ${errors.length} are listed)` : ''}; nothing was imported. ${errors
+        .slice(0, 3)
+        .map((e) => e.message)
+        .join('; ')}`,
+      errors,
+      'invalid_features',
+    );
+  }
+  return out;
+}
