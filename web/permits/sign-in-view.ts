@@ -3,13 +3,17 @@ import { ApiError } from '../api/client.ts';
 import type { PermitClient } from '../api/permit-client.ts';
 import type { User } from '../api/permit-types.ts';
 import type { I18n } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import { h } from '../ui/dom.ts';
 import { createFieldErrors } from '../ui/field-errors.ts';
 
 export interface SignInViewOptions {
   container: HTMLElement;
   i18n: I18n;
-  permits: PermitClient;
+  permits: Pick<PermitClient, 'login'>;
+  /** Who the page is for and which demo accounts fit it (default: the permit pages'). */
+  intro?: MessageKey;
+  demo?: MessageKey;
   /** Shown above the form, e.g. when a session ran out. */
   notice?: string;
   onSignedIn(user: User): void;
@@ -43,11 +47,11 @@ export function createSignInView(options: SignInViewOptions): void {
 
   function render(): void {
     heading.textContent = i18n.t('auth.title');
-    intro.textContent = i18n.t('auth.intro');
+    intro.textContent = i18n.t(options.intro ?? 'auth.intro');
     emailLabel.textContent = i18n.t('auth.email');
     passwordLabel.textContent = i18n.t('auth.password');
     submit.textContent = i18n.t(busy ? 'auth.busy' : 'auth.submit');
-    demo.textContent = i18n.t('auth.demo');
+    demo.textContent = i18n.t(options.demo ?? 'auth.demo');
   }
 
   form.addEventListener('submit', (event) => {
