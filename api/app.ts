@@ -93,7 +93,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.use(permitRoutes(db));
   app.use(lookupRoutes(db));
   app.use(searchRoutes(db));
-  app.use(certificateRoutes(db));
+  app.use(certificateRoutes(db, { publicUrl: config.publicUrl }));
   app.use(changesetRoutes(db));
 
   // The web client: hashed assets cache for a year, pages are revalidated on every visit.

@@ -22,6 +22,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Connections in the pg pool (server backend only; the embedded backend has exactly one). */
   dbPoolMax: number;
+  /** Public origin printed in QR codes and links of issued sheets; null = the origin of each request. */
+  publicUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const demoPassword = env.DEMO_PASSWORD ?? 'demo1234';
   if (demoPassword.length < 6) throw new ConfigError('DEMO_PASSWORD must be at least 6 characters long');
+  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || null;
+  if (publicUrl !== null && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) {
+    throw new ConfigError('PUBLIC_URL must be an http:// or https:// URL, e.g. https://quyhoach.cantho.gov.vn');
+  }
   return {
     port: parseInteger('PORT', env.PORT, 3000, 0, 65535),
     dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
@@ -70,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: env.BODY_LIMIT?.trim() || '2mb',
     logLevel,
     dbPoolMax: parseInteger('DB_POOL_MAX', env.DB_POOL_MAX, 10, 1, 200),
+    publicUrl,
   };
 }
