@@ -88,8 +88,15 @@ describe('public reads of the demo plan: plans, zones, constraints, parcels, war
     const before = await request(t.app).get(`/api/zones?date=${dayBefore}&limit=1`);
     expect(before.body.numberMatched).to.equal(0);
     const on = await request(t.app).get(`/api/zones?date=${plan.effective_from}&limit=1`);
-    const total = await t.db.knex('zones').count({ n: '*' });
-    expect(on.body.numberMatched).to.equal(Number(total[0].n));
+    // The versions in force at the end of that day in Việt Nam (UTC+7); later amendments (the demo
+    // change sets) add versions that must not show up yet.
+    const endOfDay = new Date(Date.parse(`${plan.effective_from}T00:00:00+07:00`) + 86400_000);
+    const inForce = await t.db.knex('zones').where('valid_from', '<', endOfDay).andWhere((w) => w.whereNull('valid_to').orWhere('valid_to', '>=', endOfDay)).count({ n: '*' });
+    expect(Number(inForce[0].n)).to.be.greaterThan(2000);
+    expect(on.body.numberMatched).to.equal(Number(inForce[0].n));
+    const today = await request(t.app).get(`/api/zones?limit=1`);
+    const current = await t.db.knex('zones').whereNull('valid_to').count({ n: '*' });
+    expect(today.body.numberMatched).to.equal(Number(current[0].n));
     expect(on.body.as_of).to.equal(plan.effective_from);
   });
 
