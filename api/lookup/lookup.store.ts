@@ -1,6 +1,5 @@
 // SQL of the rule card: the parcel at a point or by id, zones and constraints at a point, zone details and plans.
 import type { Knex } from 'knex';
-import { whereValidAt } from '../db/sql.ts';
 import type { CheckConstraint, CheckZone } from '../checks/index.ts';
 import type { CardPlan, ParcelRow, ZoneDetails } from './lookup.types.ts';
 
@@ -31,35 +30,41 @@ export async function parcelById(db: Knex, id: number): Promise<ParcelRow | null
   return (rows[0] as ParcelRow | undefined) ?? null;
 }
 
-// The same filters as the compliance context (compliance.store.ts): public plans, version in force at asOf.
-function inForceAt(db: Knex, table: 'zones' | 'constraints', lon: number, lat: number, asOf: Date): Knex.QueryBuilder {
-  const q = db(`${table} as x`)
-    .join('plans as p', 'p.id', 'x.plan_id')
-    .whereIn('p.status', ['in_force', 'superseded'])
-    .whereRaw(`x.geom && ${POINT}`, [lon, lat])
-    .andWhereRaw(`ST_Intersects(x.geom, ${POINT})`, [lon, lat])
-    .orderBy('x.feature_id');
-  return whereValidAt(q, 'x', asOf);
-}
+// The same filters as the compliance context (compliance.store.ts): public plans, version in force at
+// asOf. Plain SQL rather than the query builder: a lookup is the hottest read of the public site, and
+// building the statement cost more CPU than PostgreSQL spends running it.
+const IN_FORCE_AT = (table: 'zones' | 'constraints'): string => `FROM ${table} x JOIN plans p ON p.id = x.plan_id, pt
+     WHERE x.geom && pt.g AND ST_Intersects(x.geom, pt.g)
+       AND p.status IN ('in_force', 'superseded')
+       AND x.valid_from < ? AND (x.valid_to IS NULL OR x.valid_to >= ?)
+     ORDER BY x.feature_id`;
 
 /** A zone at a point: its indicators without its geometry, which a point card does not measure. */
 export type PointZone = Omit<CheckZone, 'geometry'> & { id: number; plan_id: number };
 
 /** Zones in force at asOf whose geometry covers the point (two or more on a common boundary). */
 export async function zonesAt(db: Knex, lon: number, lat: number, asOf: Date): Promise<PointZone[]> {
-  return (await inForceAt(db, 'zones', lon, lat, asOf).select(
-    db.raw(`x.feature_id AS id, x.plan_id, x.lot_code, x.land_use_code,
+  const { rows } = await db.raw(
+    `WITH pt AS (SELECT ${POINT} AS g)
+     SELECT x.feature_id AS id, x.plan_id, x.lot_code, x.land_use_code,
       x.max_coverage_pct::float8 AS max_coverage_pct, x.max_far::float8 AS max_far, x.max_floors,
       x.max_height_m::float8 AS max_height_m, x.min_setback_m::float8 AS min_setback_m,
-      x.permitted_uses, x.citation`),
-  )) as PointZone[];
+      x.permitted_uses, x.citation
+     ${IN_FORCE_AT('zones')}`,
+    [lon, lat, asOf, asOf],
+  );
+  return rows as PointZone[];
 }
 
 /** Constraints in force at asOf whose geometry covers the point (without geometry: a point card shows no overlap). */
 export async function constraintsAt(db: Knex, lon: number, lat: number, asOf: Date): Promise<Omit<CheckConstraint, 'geometry'>[]> {
-  return (await inForceAt(db, 'constraints', lon, lat, asOf).select(
-    db.raw(`x.feature_id AS id, x.kind, x.rule, x.value::float8 AS value, x.tolerance_m::float8 AS tolerance_m, x.name, x.citation`),
-  )) as Omit<CheckConstraint, 'geometry'>[];
+  const { rows } = await db.raw(
+    `WITH pt AS (SELECT ${POINT} AS g)
+     SELECT x.feature_id AS id, x.kind, x.rule, x.value::float8 AS value, x.tolerance_m::float8 AS tolerance_m, x.name, x.citation
+     ${IN_FORCE_AT('constraints')}`,
+    [lon, lat, asOf, asOf],
+  );
+  return rows as Omit<CheckConstraint, 'geometry'>[];
 }
 
 /**
@@ -78,48 +83,50 @@ export const CARD_MARGIN_DEG = 0.001;
  * in Node for each parcel would cost a hundred times more.
  */
 export async function parcelContext(db: Knex, site: unknown, asOf: Date): Promise<{ zones: CheckZone[]; constraints: CheckConstraint[] }> {
-  const siteSql = 'ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)';
-  const siteJson = JSON.stringify(site);
-  const { rows: zones } = await db.raw(
-    `WITH s AS (SELECT ${siteSql} AS g)
-     SELECT z.feature_id AS id, z.lot_code, z.land_use_code,
-       z.max_coverage_pct::float8 AS max_coverage_pct, z.max_far::float8 AS max_far, z.max_floors,
-       z.max_height_m::float8 AS max_height_m, z.min_setback_m::float8 AS min_setback_m,
-       z.permitted_uses, z.citation, ST_AsGeoJSON(z.geom, 9)::json AS geometry
-     FROM zones z JOIN plans p ON p.id = z.plan_id, s
-     WHERE z.geom && s.g AND ST_Intersects(z.geom, s.g)
-       AND p.status IN ('in_force', 'superseded')
-       AND z.valid_from < ? AND (z.valid_to IS NULL OR z.valid_to >= ?)
-     ORDER BY z.feature_id`,
-    [siteJson, asOf, asOf],
-  );
-  const { rows: constraints } = await db.raw(
-    `WITH w AS (SELECT ST_Expand(${siteSql}, ?) AS b),
+  // One statement for both lists (one round trip, the site parsed once): each list comes back as a
+  // JSON array of rows with the columns a row of its own would have, in the same order.
+  const { rows } = await db.raw(
+    `WITH s AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON(?), 4326) AS g),
+     w AS (SELECT ST_Expand(s.g, ?) AS b FROM s),
+     zs AS (
+       SELECT z.feature_id AS id, z.lot_code, z.land_use_code,
+         z.max_coverage_pct::float8 AS max_coverage_pct, z.max_far::float8 AS max_far, z.max_floors,
+         z.max_height_m::float8 AS max_height_m, z.min_setback_m::float8 AS min_setback_m,
+         z.permitted_uses, z.citation, ST_AsGeoJSON(z.geom, 9)::json AS geometry
+       FROM zones z JOIN plans p ON p.id = z.plan_id, s
+       WHERE z.geom && s.g AND ST_Intersects(z.geom, s.g)
+         AND p.status IN ('in_force', 'superseded')
+         AND z.valid_from < ? AND (z.valid_to IS NULL OR z.valid_to >= ?)),
      hits AS (
        SELECT c.feature_id AS id, c.kind, c.rule, c.value::float8 AS value, c.tolerance_m::float8 AS tolerance_m, c.name, c.citation,
          CASE WHEN ST_CoveredBy(c.geom, w.b) THEN c.geom ELSE ST_CollectionExtract(ST_Intersection(c.geom, w.b), 3) END AS g
        FROM constraints c JOIN plans p ON p.id = c.plan_id, w
        WHERE c.geom && w.b AND ST_Intersects(c.geom, w.b)
          AND p.status IN ('in_force', 'superseded')
-         AND c.valid_from < ? AND (c.valid_to IS NULL OR c.valid_to >= ?))
-     SELECT id, kind, rule, value, tolerance_m, name, citation, ST_AsGeoJSON(ST_Multi(g), 9)::json AS geometry
-     FROM hits WHERE NOT ST_IsEmpty(g)
-     ORDER BY id`,
-    [siteJson, CARD_MARGIN_DEG, asOf, asOf],
+         AND c.valid_from < ? AND (c.valid_to IS NULL OR c.valid_to >= ?)),
+     cs AS (
+       SELECT id, kind, rule, value, tolerance_m, name, citation, ST_AsGeoJSON(ST_Multi(g), 9)::json AS geometry
+       FROM hits WHERE NOT ST_IsEmpty(g))
+     SELECT (SELECT coalesce(json_agg(zs ORDER BY zs.id), '[]'::json) FROM zs) AS zones,
+            (SELECT coalesce(json_agg(cs ORDER BY cs.id), '[]'::json) FROM cs) AS constraints`,
+    [JSON.stringify(site), CARD_MARGIN_DEG, asOf, asOf, asOf, asOf],
   );
-  return { zones: zones as CheckZone[], constraints: constraints as CheckConstraint[] };
+  const row = rows[0] as { zones: CheckZone[]; constraints: CheckConstraint[] };
+  return { zones: row.zones, constraints: row.constraints };
 }
 
 /** Plan and land-use names of zone versions in force at asOf, by feature id. */
 export async function zoneDetails(db: Knex, featureIds: readonly number[], asOf: Date): Promise<Map<number, ZoneDetails>> {
   const out = new Map<number, ZoneDetails>();
   if (featureIds.length === 0) return out;
-  const rows = (await db('zones as x')
-    .leftJoin('land_use_codes as l', (j) => j.on('l.scheme', 'x.land_use_scheme').andOn('l.code', 'x.land_use_code'))
-    .select('x.feature_id as id', 'x.plan_id', 'l.name_vi as land_use_name', 'l.name_en as land_use_name_en')
-    .whereIn('x.feature_id', featureIds)
-    .modify((q) => whereValidAt(q, 'x', asOf))) as ZoneDetails[];
-  for (const r of rows) out.set(r.id, r);
+  const { rows } = await db.raw(
+    `SELECT x.feature_id AS id, x.plan_id, l.name_vi AS land_use_name, l.name_en AS land_use_name_en
+     FROM zones x LEFT JOIN land_use_codes l ON l.scheme = x.land_use_scheme AND l.code = x.land_use_code
+     WHERE x.feature_id IN (${featureIds.map(() => '?').join(', ')})
+       AND x.valid_from < ? AND (x.valid_to IS NULL OR x.valid_to >= ?)`,
+    [...featureIds, asOf, asOf],
+  );
+  for (const r of rows as ZoneDetails[]) out.set(r.id, r);
   return out;
 }
 

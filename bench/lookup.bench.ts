@@ -1,0 +1,630 @@
+// Benchmark: GET /api/lookup over HTTP on a plan of 100,000 zones and 1,000,000 parcels, on both backends.
+//
+//   npx tsx bench/lookup.bench.ts [--backend pglite|postgres|both] [--zones 100000] [--parcels 1000000]
+//        [--constraints 10000] [--duration 20] [--connections 1,8] [--points 20000] [--stages 300]
+//        [--seed spp-bench-1] [--port 3130] [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
+//        [--pg-db spp_bench_lookup] [--data-dir DIR] [--keep] [--explain]
+//
+// Prints figures, never asserts on time. Per backend: migrate an empty database and load the
+// synthetic plan (bench/synthetic-plan.ts) with its parcels; time each stage of a lookup in process
+// (every SQL statement the service sends, and the rest: the card); then start the real server
+// (api/server.ts) as a child process on that database and drive GET /api/lookup?lon=&lat= with
+// keep-alive clients (1 and 8 by default) for --duration seconds each, on seeded random points, 90 %
+// inside parcels and 10 % in the streets between them, sampling the server's RSS. On the server
+// backend, the bare SQL of the same lookups (each lookup's statements as the service sent them,
+// replayed with node-postgres) runs at the same client counts, for the ratio the goal names.
+// PostgreSQL: the database --pg-db is created afresh and dropped at the end; PGlite: a temporary
+// data dir, removed at the end. With --keep both stay, and a later run with the same sizes, --pg-db
+// and --data-dir reuses them without loading again.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Knex } from 'knex';
+import pg from 'pg';
+import { openDatabase } from '../api/db/connection.ts';
+import type { Database } from '../api/db/database.ts';
+import { prepareDatabase } from '../api/db/prepare.ts';
+import { createLogger } from '../api/http/logger.ts';
+import { LookupService } from '../api/lookup/lookup.service.ts';
+import { httpLoad, folderMb, percentile, procCpuMs, procMemory, sampleRss, sqlLoad, type LoadStats, type QuerySequence } from './lookup-http.ts';
+import { loadSyntheticParcels, loadSyntheticPlan, makeGrid, makeLookupPoints, makeParcelLayout, type LookupPoint } from './synthetic-plan.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+type BackendName = 'pglite' | 'postgres';
+
+interface Options {
+  backend: BackendName | 'both';
+  zones: number;
+  parcels: number;
+  constraints: number;
+  duration: number;
+  connections: number[];
+  points: number;
+  stages: number;
+  seed: string;
+  port: number;
+  pgUrl: string;
+  pgDb: string;
+  dataDir: string | null;
+  keep: boolean;
+  explain: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = {
+    backend: 'both',
+    zones: 100_000,
+    parcels: 1_000_000,
+    constraints: 10_000,
+    duration: 20,
+    connections: [1, 8],
+    points: 20_000,
+    stages: 300,
+    seed: 'spp-bench-1',
+    port: 3130,
+    pgUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    pgDb: 'spp_bench_lookup',
+    dataDir: null,
+    keep: false,
+    explain: false,
+  };
+  const int = (name: string, v: string | undefined, min: number): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} needs an integer ≥ ${min}, got ${v}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (flag) {
+      case '--backend': {
+        const v = value();
+        if (v !== 'pglite' && v !== 'postgres' && v !== 'both') throw new Error(`--backend pglite|postgres|both, got ${v}`);
+        o.backend = v;
+        break;
+      }
+      case '--zones': o.zones = int('zones', value(), 1); break;
+      case '--parcels': o.parcels = int('parcels', value(), 1); break;
+      case '--constraints': o.constraints = int('constraints', value(), 0); break;
+      case '--duration': o.duration = int('duration', value(), 1); break;
+      case '--connections': {
+        const v = value() ?? '';
+        o.connections = v.split(',').map((x) => int('connections', x.trim(), 1));
+        break;
+      }
+      case '--points': o.points = int('points', value(), 1); break;
+      case '--stages': o.stages = int('stages', value(), 1); break;
+      case '--seed': o.seed = value() ?? o.seed; break;
+      case '--port': o.port = int('port', value(), 1); break;
+      case '--pg-url': o.pgUrl = value() ?? o.pgUrl; break;
+      case '--pg-db': {
+        const v = value() ?? '';
+        if (!/^[a-z_][a-z0-9_]{0,62}$/.test(v)) throw new Error(`--pg-db needs a plain lower-case database name, got ${v}`);
+        o.pgDb = v;
+        break;
+      }
+      case '--data-dir': o.dataDir = path.resolve(value() ?? ''); break;
+      case '--keep': o.keep = true; break;
+      case '--explain': o.explain = true; break;
+      case '--help':
+      case '-h':
+        console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 21).join('\n'));
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${a} (see --help)`);
+    }
+  }
+  return o;
+}
+
+const withDatabase = (url: string, name: string): string => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+// ---------------------------------------------------------------------------------------------
+// Stages of one lookup, in process
+
+/** Which statement of the lookup a SQL text is (the store function that sent it). */
+function stageOf(sql: string): string {
+  if (/FROM parcels p, pt/i.test(sql)) return 'parcelsAt';
+  if (/FROM zones z JOIN plans/i.test(sql)) return 'parcelContext';
+  if (/land_use_codes/i.test(sql)) return 'zoneDetails';
+  if (/FROM zones x JOIN plans|from "zones" as "x"/i.test(sql)) return 'zonesAt';
+  if (/FROM constraints x JOIN plans|from "constraints" as "x"/i.test(sql)) return 'constraintsAt';
+  if (/FROM plans pl, pt/i.test(sql)) return 'planCovering';
+  if (/FROM plans pl WHERE pl.id/i.test(sql)) return 'planById';
+  return 'other';
+}
+
+interface StageStats {
+  n: number;
+  p50: number;
+  p95: number;
+  mean: number;
+}
+
+function stageStats(xs: number[]): StageStats {
+  const s = [...xs].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
+}
+
+interface StagesResult {
+  /** service.atPoint in process, split into parcel points and street points. */
+  total: StageStats;
+  total_parcel: StageStats;
+  total_street: StageStats;
+  /** Sum of the SQL statements of one lookup (as knex saw them) and the rest (the card, in Node). */
+  sql: StageStats;
+  card: StageStats;
+  statements: Record<string, StageStats>;
+  /** The same lookups' statements replayed alone, one client, without the service. */
+  sql_replay: StageStats;
+  /** CPU time of this process per lookup (PGlite runs inside it; a PostgreSQL server does not). */
+  cpu_ms: number;
+  explain: Record<string, string>;
+}
+
+/** Records every statement the service sends, with its time; a lookup's sequence for replay. */
+function recorder(knex: Knex): { begin(): void; end(): { seq: QuerySequence; ms: Record<string, number> } } {
+  let seq: QuerySequence = [];
+  let ms: Record<string, number> = {};
+  let on = false;
+  const open = new Map<string, { t: number; stage: string }>();
+  knex.on('query', (q: { __knexQueryUid?: string; sql: string; bindings?: unknown[] }) => {
+    if (!on || !q.__knexQueryUid) return;
+    seq.push({ sql: q.sql, bindings: q.bindings ?? [] });
+    open.set(q.__knexQueryUid, { t: performance.now(), stage: stageOf(q.sql) });
+  });
+  knex.on('query-response', (_r: unknown, q: { __knexQueryUid?: string }) => {
+    const o = q.__knexQueryUid ? open.get(q.__knexQueryUid) : undefined;
+    if (!o) return;
+    open.delete(q.__knexQueryUid!);
+    ms[o.stage] = (ms[o.stage] ?? 0) + performance.now() - o.t;
+  });
+  return {
+    begin() {
+      seq = [];
+      ms = {};
+      on = true;
+    },
+    end() {
+      // Stop recording: a replay of a recorded lookup must not append to it.
+      on = false;
+      return { seq, ms };
+    },
+  };
+}
+
+/** knex.raw wants ? placeholders in binding order; the recorded SQL has $n. */
+function rawArgs(sql: string, bindings: unknown[]): [string, Knex.RawBinding[]] {
+  const out: Knex.RawBinding[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
+    out.push(bindings[Number(n) - 1] as Knex.RawBinding);
+    return '?';
+  });
+  return [text, out];
+}
+
+async function measureStages(knex: Knex, points: LookupPoint[], sequencesFor: LookupPoint[], explain: boolean, log: (m: string) => void): Promise<{ stages: StagesResult; sequences: QuerySequence[] }> {
+  const service = new LookupService(knex);
+  const rec = recorder(knex);
+  const date = '2026-06-30';
+  for (const p of points.slice(0, 20)) await service.atPoint(p.lon, p.lat, date); // warm-up
+  const total: number[] = [];
+  const totalParcel: number[] = [];
+  const totalStreet: number[] = [];
+  const sql: number[] = [];
+  const card: number[] = [];
+  const per: Record<string, number[]> = {};
+  const seqs: QuerySequence[] = [];
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const cpu0 = cpu();
+  for (const p of points.slice(20)) {
+    rec.begin();
+    const t = performance.now();
+    await service.atPoint(p.lon, p.lat, date);
+    const ms = performance.now() - t;
+    const { seq, ms: byStage } = rec.end();
+    seqs.push(seq);
+    total.push(ms);
+    (p.parcel === null ? totalStreet : totalParcel).push(ms);
+    const s = Object.values(byStage).reduce((a, b) => a + b, 0);
+    sql.push(s);
+    card.push(ms - s);
+    for (const [k, v] of Object.entries(byStage)) (per[k] ??= []).push(v);
+  }
+  const cpu_ms = (cpu() - cpu0) / Math.max(1, total.length);
+  log(`  ${total.length} lookups timed; replaying their SQL`);
+  const replay: number[] = [];
+  for (const seq of seqs) {
+    const t = performance.now();
+    for (const q of seq) await knex.raw(...rawArgs(q.sql, q.bindings));
+    replay.push(performance.now() - t);
+  }
+  // EXPLAIN ANALYZE of each statement of the first parcel lookup and the first street lookup.
+  const ex: Record<string, string> = {};
+  const firstParcel = seqs[points.slice(20).findIndex((p) => p.parcel !== null)];
+  const firstStreet = seqs[points.slice(20).findIndex((p) => p.parcel === null)];
+  for (const seq of [firstParcel, firstStreet]) {
+    for (const q of seq ?? []) {
+      const k = stageOf(q.sql);
+      if (ex[k]) continue;
+      const [text, b] = rawArgs(q.sql, q.bindings);
+      const res = await knex.raw(`EXPLAIN (ANALYZE${explain ? ', BUFFERS' : ''}) ${text}`, b);
+      const lines = (res.rows as Record<string, string>[]).map((r) => r['QUERY PLAN']);
+      ex[k] = explain ? lines.join('\n') : lines.filter((l) => /Scan|Time:/.test(l)).map((l) => l.trim()).join(' | ');
+    }
+  }
+  log('  EXPLAIN done; recording the SQL of the bare-SQL lookups');
+  // Sequences for the bare-SQL loop: lookups of their own points (not those just timed).
+  const sequences: QuerySequence[] = [];
+  for (const p of sequencesFor) {
+    rec.begin();
+    await service.atPoint(p.lon, p.lat, date);
+    sequences.push(rec.end().seq);
+  }
+  const statements: Record<string, StageStats> = {};
+  for (const [k, v] of Object.entries(per)) statements[k] = stageStats(v);
+  return {
+    stages: {
+      total: stageStats(total),
+      total_parcel: stageStats(totalParcel),
+      total_street: stageStats(totalStreet),
+      sql: stageStats(sql),
+      card: stageStats(card),
+      statements,
+      sql_replay: stageStats(replay),
+      cpu_ms,
+      explain: ex,
+    },
+    sequences,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server as a child process
+
+async function startServer(env: Record<string, string>, port: number, log: (m: string) => void): Promise<{ child: ChildProcess; startup_ms: number; stop(): Promise<void> }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), SEED_DEMO: 'false', ...env },
+    // The access log (one JSON line a request, LOG_LEVEL info as in production) is written and dropped.
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr.slice(0, 2000)}`);
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (r.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error('server did not answer /api/health within 10 minutes');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const startup_ms = performance.now() - t0;
+  log(`server pid ${child.pid} up in ${(startup_ms / 1000).toFixed(1)} s`);
+  return {
+    child,
+    startup_ms,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+      if (stderr.trim()) log(`server stderr: ${stderr.trim().slice(0, 1000)}`);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One backend
+
+interface HttpLevel extends LoadStats {
+  rss_max_mb: number;
+  /** CPU time of the server process per request (user + system). */
+  server_cpu_ms: number | null;
+}
+
+interface BackendResult {
+  backend: BackendName;
+  postgis: string;
+  storage: string;
+  reused: boolean;
+  load: { migrate_ms: number; plan_ms: number; parcels_ms: number; parcels_analyze_ms: number; total_ms: number };
+  db_size_mb: number;
+  data_dir_mb: number | null;
+  bench_rss_after_load_mb: number;
+  layout: string;
+  stages: StagesResult;
+  server: { startup_ms: number; rss_idle_mb: number; rss_hwm_mb: number | null };
+  http: HttpLevel[];
+  bare_sql: LoadStats[];
+  uptime_before: string;
+  uptime_after: string;
+}
+
+const uptime = (): string => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+
+async function openBackend(o: Options, backend: BackendName, log: (m: string) => void): Promise<{ open(): Promise<Database>; env: Record<string, string>; storage: string; fresh: boolean; dataDir: string | null; cleanup(): Promise<void> }> {
+  if (backend === 'pglite') {
+    const dataDir = o.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'spp-bench-lookup-'));
+    const fresh = !fs.existsSync(path.join(dataDir, 'pgdata'));
+    return {
+      open: () => openDatabase({ backend: 'pglite', dataDir }),
+      env: { DATA_DIR: dataDir },
+      storage: `data dir ${dataDir}`,
+      fresh,
+      dataDir,
+      cleanup: async () => {
+        if (o.keep) log(`kept ${dataDir}`);
+        else fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const admin = new pg.Client({ connectionString: o.pgUrl });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [o.pgDb])).rowCount! > 0;
+  let fresh = true;
+  if (exists && o.keep) fresh = false;
+  else {
+    await admin.query(`DROP DATABASE IF EXISTS ${o.pgDb}`);
+    await admin.query(`CREATE DATABASE ${o.pgDb}`);
+  }
+  await admin.end();
+  const url = withDatabase(o.pgUrl, o.pgDb);
+  return {
+    open: () => openDatabase({ backend: 'postgres', databaseUrl: url, poolMax: 2 }),
+    env: { DATABASE_URL: url },
+    storage: `database ${o.pgDb}`,
+    fresh,
+    dataDir: null,
+    cleanup: async () => {
+      if (o.keep) return log(`kept database ${o.pgDb}`);
+      const c = new pg.Client({ connectionString: o.pgUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${o.pgDb} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function runBackend(o: Options, backend: BackendName): Promise<BackendResult> {
+  const log = (m: string): void => void process.stderr.write(`[${backend} ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+  const uptime_before = uptime();
+  const b = await openBackend(o, backend, log);
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  let db: Database | null = null;
+  try {
+    const t0 = performance.now();
+    db = await b.open();
+    await prepareDatabase(db, { seedDemo: false, demoPassword: 'not-used-by-the-bench' }, createLogger('warn'));
+    const migrate_ms = performance.now() - t0;
+    const code = `BENCH-${o.zones}-${o.constraints}`;
+    const loaded = (await db.knex.raw(
+      `SELECT (SELECT count(*) FROM plans WHERE code = ?)::int AS plans, (SELECT count(*) FROM parcels)::int AS parcels`,
+      [code],
+    )).rows[0] as { plans: number; parcels: number };
+    const reused = loaded.plans === 1 && loaded.parcels === o.parcels;
+    // A load that stopped half-way (each parcel batch commits on its own) is resumed, not redone.
+    const resume = loaded.plans === 1 && loaded.parcels < o.parcels;
+    if (!reused && !resume && (loaded.plans > 0 || loaded.parcels > 0)) throw new Error(`${b.storage} holds another plan or parcels (${JSON.stringify(loaded)}): give another --pg-db / --data-dir`);
+    const grid = makeGrid(o.zones);
+    let layout = makeParcelLayout(grid, o.parcels);
+    const load = { migrate_ms, plan_ms: 0, parcels_ms: 0, parcels_analyze_ms: 0, total_ms: 0 };
+    if (reused) {
+      log(`reusing the loaded plan and ${o.parcels} parcels in ${b.storage}`);
+    } else {
+      log(`migrated in ${(migrate_ms / 1000).toFixed(1)} s (PostGIS ${db.capabilities.postgisVersion}, ${b.storage}); load avg ${uptime()}`);
+      if (resume) {
+        log(`resuming the parcel load at ${loaded.parcels} (load times below cover the rest only)`);
+      } else {
+        const plan = await loadSyntheticPlan(db.knex, { zones: o.zones, constraints: o.constraints, seed: o.seed, loader: 'sql', log });
+        load.plan_ms = plan.timings.total_ms;
+        log(`plan loaded in ${(plan.timings.total_ms / 1000).toFixed(1)} s`);
+      }
+      const parcels = await loadSyntheticParcels(db.knex, grid, { parcels: o.parcels, from: resume ? loaded.parcels : 0, log });
+      layout = parcels.layout;
+      load.parcels_ms = parcels.timings.insert_ms;
+      load.parcels_analyze_ms = parcels.timings.analyze_ms;
+      load.total_ms = performance.now() - t0;
+      log(`parcels loaded in ${(parcels.timings.insert_ms / 1000).toFixed(1)} s + ANALYZE ${(parcels.timings.analyze_ms / 1000).toFixed(1)} s`);
+    }
+    const bench_rss_after_load_mb = Math.round(process.memoryUsage().rss / 1048576);
+    const db_size_mb = Math.round(((await db.knex.raw('SELECT pg_database_size(current_database())::float8 AS b')).rows[0] as { b: number }).b / 1048576);
+
+    // A fresh connection for the in-process stages (PGlite: a reopened data dir, as the server will see it).
+    await db.close();
+    db = await b.open();
+    const stagePoints = makeLookupPoints(grid, layout, o.stages + 20, o.seed, 'stages');
+    const sqlPoints = makeLookupPoints(grid, layout, backend === 'postgres' ? 1000 : 0, o.seed, 'bare-sql');
+    log(`timing ${o.stages} lookups in process by stage${sqlPoints.length ? ` and recording ${sqlPoints.length} lookups' SQL` : ''}`);
+    const { stages, sequences } = await measureStages(db.knex, stagePoints, sqlPoints, o.explain, log);
+    log(`in process: p50 ${stages.total.p50.toFixed(2)} ms, p95 ${stages.total.p95.toFixed(2)} ms (SQL p50 ${stages.sql.p50.toFixed(2)}, card p50 ${stages.card.p50.toFixed(2)})`);
+    const postgis = db.capabilities.postgisVersion;
+    await db.close();
+    db = null;
+    const data_dir_mb = b.dataDir ? folderMb(b.dataDir) : null;
+
+    // HTTP against the real server.
+    server = await startServer(b.env, o.port, log);
+    const pid = server.child.pid!;
+    const rss_idle_mb = procMemory(pid)?.rss_mb ?? NaN;
+    const points = makeLookupPoints(grid, layout, o.points, o.seed, 'http');
+    const paths = points.map((p) => `/api/lookup?lon=${p.lon.toFixed(7)}&lat=${p.lat.toFixed(7)}`);
+    let offset = 0;
+    const levels: HttpLevel[] = [];
+    for (const c of o.connections) {
+      const warm = await httpLoad(o.port, paths, c, Math.min(3, o.duration), offset);
+      offset = warm.next_offset;
+      const rss = sampleRss(pid);
+      const cpu0 = procCpuMs(pid);
+      const r = await httpLoad(o.port, paths, c, o.duration, offset);
+      const cpu1 = procCpuMs(pid);
+      offset = r.next_offset;
+      const { max_mb } = rss.stop();
+      const { next_offset: _n, ...stats } = r;
+      levels.push({ ...stats, rss_max_mb: max_mb, server_cpu_ms: cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / Math.max(1, r.requests) : null });
+      log(`HTTP ${c} client(s): ${r.per_s.toFixed(0)}/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.errors} errors, RSS max ${max_mb} MB; load avg ${uptime()}`);
+    }
+    const rss_hwm_mb = procMemory(pid)?.hwm_mb ?? null;
+    await server.stop();
+    const startup_ms = server.startup_ms;
+    server = null;
+
+    // Bare SQL on the server backend: the same statements, no HTTP, no card.
+    const bare: LoadStats[] = [];
+    if (backend === 'postgres') {
+      const pool = new pg.Pool({ connectionString: b.env.DATABASE_URL, max: Math.max(...o.connections) });
+      try {
+        for (const c of o.connections) {
+          await sqlLoad((s, v) => pool.query(s, v), sequences, c, Math.min(3, o.duration));
+          const r = await sqlLoad((s, v) => pool.query(s, v), sequences, c, o.duration);
+          bare.push(r);
+          log(`bare SQL ${c} connection(s): ${r.per_s.toFixed(0)} lookups/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.errors} errors; load avg ${uptime()}`);
+        }
+      } finally {
+        await pool.end();
+      }
+    }
+    return {
+      backend,
+      postgis,
+      storage: b.storage,
+      reused,
+      load,
+      db_size_mb,
+      data_dir_mb,
+      bench_rss_after_load_mb,
+      layout: `${layout.perZone} parcels a zone (${layout.rows} × ${layout.cols}) of ${layout.sizeM[0].toFixed(1)} × ${layout.sizeM[1].toFixed(1)} m in ${layout.zonesUsed.toLocaleString('en')} zones`,
+      stages,
+      server: { startup_ms, rss_idle_mb, rss_hwm_mb },
+      http: levels,
+      bare_sql: bare,
+      uptime_before,
+      uptime_after: uptime(),
+    };
+  } finally {
+    await db?.close();
+    await server?.stop();
+    await b.cleanup();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const f2 = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '–' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+const lpad = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+function printReport(o: Options, results: BackendResult[]): void {
+  const out: string[] = [];
+  const p = (s = ''): void => void out.push(s);
+  p();
+  p(`Lookup benchmark — ${o.zones.toLocaleString('en')} zones, ${o.constraints.toLocaleString('en')} constraints, ${o.parcels.toLocaleString('en')} parcels ` +
+    `(${results[0]?.layout}), seed ${o.seed}; node ${process.version}, ${os.cpus().length} CPU, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+  p(`GET /api/lookup?lon=&lat= on ${o.points.toLocaleString('en')} seeded points (90 % in parcels, 10 % in streets), ${o.duration} s per level after a warm-up, keep-alive clients`);
+  p();
+  p('Load');
+  const h1 = `${pad('backend', 9)} ${lpad('migrate', 8)} ${lpad('plan', 8)} ${lpad('parcels', 9)} ${lpad('ANALYZE', 8)} ${lpad('total', 8)} ${lpad('db MB', 7)} ${lpad('dir MB', 7)} ${lpad('bench RSS', 10)}`;
+  p(h1);
+  p('-'.repeat(h1.length));
+  for (const r of results) {
+    if (r.reused) p(`${pad(r.backend, 9)} (reused an already loaded ${r.storage})${' '.repeat(4)}db ${r.db_size_mb} MB, dir ${r.data_dir_mb ?? '–'} MB`);
+    else p(`${pad(r.backend, 9)} ${lpad(sec(r.load.migrate_ms), 8)} ${lpad(sec(r.load.plan_ms), 8)} ${lpad(sec(r.load.parcels_ms), 9)} ${lpad(sec(r.load.parcels_analyze_ms), 8)} ${lpad(sec(r.load.total_ms), 8)} ` +
+      `${lpad(String(r.db_size_mb), 7)} ${lpad(r.data_dir_mb === null ? '–' : String(r.data_dir_mb), 7)} ${lpad(`${r.bench_rss_after_load_mb} MB`, 10)}`);
+  }
+  p('(db MB = pg_database_size; dir MB = the PGlite data dir on disk; bench RSS = the loading process, PGlite inside it)');
+  p();
+  p('One lookup in process, by stage (ms, one client, sequential; SQL = the statements as knex timed them, card = the rest)');
+  const h2 = `${pad('backend', 9)} ${pad('stage', 30)} ${lpad('n', 5)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('mean', 7)}`;
+  p(h2);
+  p('-'.repeat(h2.length));
+  for (const r of results) {
+    const row = (k: string, s: StageStats): void => p(`${pad(r.backend, 9)} ${pad(k, 30)} ${lpad(String(s.n), 5)} ${lpad(f2(s.p50), 7)} ${lpad(f2(s.p95), 7)} ${lpad(f2(s.mean), 7)}`);
+    row('service.atPoint (all)', r.stages.total);
+    row('  point in a parcel', r.stages.total_parcel);
+    row('  point in a street', r.stages.total_street);
+    row('  SQL statements', r.stages.sql);
+    for (const [k, s] of Object.entries(r.stages.statements)) row(`    ${k}`, s);
+    row('  card (Node) and the rest', r.stages.card);
+    row('SQL replayed alone', r.stages.sql_replay);
+    p(`${pad(r.backend, 9)} CPU of the bench process per lookup: ${f2(r.stages.cpu_ms)} ms`);
+  }
+  p();
+  p('HTTP GET /api/lookup against the server process (api/server.ts)');
+  const h3 = `${pad('backend', 9)} ${lpad('clients', 7)} ${lpad('req/s', 7)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('p99', 7)} ${lpad('max', 7)} ${lpad('requests', 9)} ${lpad('errors', 6)} ${lpad('parcel', 7)} ${lpad('RSS max', 8)} ${lpad('CPU/req', 8)}`;
+  p(h3);
+  p('-'.repeat(h3.length));
+  for (const r of results) {
+    for (const l of r.http) {
+      p(`${pad(r.backend, 9)} ${lpad(String(l.clients), 7)} ${lpad(l.per_s.toFixed(0), 7)} ${lpad(f2(l.p50), 7)} ${lpad(f2(l.p95), 7)} ${lpad(f2(l.p99), 7)} ${lpad(f2(l.max), 7)} ` +
+        `${lpad(String(l.requests), 9)} ${lpad(String(l.errors), 6)} ${lpad(`${((l.with_parcel / Math.max(1, l.requests)) * 100).toFixed(0)} %`, 7)} ${lpad(`${l.rss_max_mb} MB`, 8)} ${lpad(l.server_cpu_ms === null ? '–' : `${f2(l.server_cpu_ms)} ms`, 8)}`);
+    }
+    p(`${pad(r.backend, 9)} server: start-up ${sec(r.server.startup_ms)}, RSS idle ${r.server.rss_idle_mb} MB, high-water mark ${r.server.rss_hwm_mb ?? '–'} MB (VmHWM); load avg before ${r.uptime_before}, after ${r.uptime_after}`);
+  }
+  const pgr = results.find((r) => r.backend === 'postgres');
+  if (pgr?.bare_sql.length) {
+    p();
+    p('Bare SQL on the server backend: each lookup\'s statements as the service sent them, replayed with node-postgres');
+    const h4 = `${pad('backend', 9)} ${lpad('conns', 7)} ${lpad('look/s', 7)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('p99', 7)} ${lpad('lookups', 9)} ${lpad('errors', 6)} ${lpad('HTTP/SQL', 9)}`;
+    p(h4);
+    p('-'.repeat(h4.length));
+    for (const s of pgr.bare_sql) {
+      const h = pgr.http.find((l) => l.clients === s.clients);
+      p(`${pad('postgres', 9)} ${lpad(String(s.clients), 7)} ${lpad(s.per_s.toFixed(0), 7)} ${lpad(f2(s.p50), 7)} ${lpad(f2(s.p95), 7)} ${lpad(f2(s.p99), 7)} ${lpad(String(s.requests), 9)} ${lpad(String(s.errors), 6)} ` +
+        `${lpad(h ? `${((h.per_s / s.per_s) * 100).toFixed(0)} %` : '–', 9)}`);
+    }
+  }
+  p();
+  p('EXPLAIN ANALYZE of each statement (first parcel lookup and first street lookup of the stage pass)');
+  for (const r of results) for (const [k, e] of Object.entries(r.stages.explain)) p(`${pad(r.backend, 9)} ${k}: ${e.includes('\n') ? `\n${e}` : e}`);
+  p();
+  const pgl = results.find((r) => r.backend === 'pglite');
+  const one = pgl?.http.find((l) => l.clients === 1);
+  if (one) p(`Goal p95 < 20 ms embedded at 1 client: measured ${f2(one.p95)} ms → ${one.p95 < 20 ? 'MET' : 'NOT MET'}`);
+  const eight = pgr?.http.find((l) => l.clients === 8);
+  const bare8 = pgr?.bare_sql.find((l) => l.clients === 8);
+  if (eight && bare8) {
+    p(`Goal server backend ≥ 50 % of the bare SQL at 8 clients: HTTP ${eight.per_s.toFixed(0)}/s vs bare SQL ${bare8.per_s.toFixed(0)} lookups/s = ` +
+      `${((eight.per_s / bare8.per_s) * 100).toFixed(0)} % → ${eight.per_s >= 0.5 * bare8.per_s ? 'MET' : 'NOT MET'}`);
+  }
+  console.log(out.join('\n'));
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const backends: BackendName[] = o.backend === 'both' ? ['pglite', 'postgres'] : [o.backend];
+  const results: BackendResult[] = [];
+  for (const b of backends) {
+    try {
+      results.push(await runBackend(o, b));
+    } catch (err) {
+      process.stderr.write(`[${b}] failed: ${(err as Error).stack ?? err}\n`);
+      process.exitCode = 1;
+    }
+  }
+  if (results.length) {
+    printReport(o, results);
+    const file = path.join(os.tmpdir(), `spp-lookup-bench-${Date.now()}.json`);
+    fs.writeFileSync(file, JSON.stringify({ options: o, results }, null, 2));
+    console.log(`\n(all figures as JSON: ${file})`);
+  }
+}
+
+await main();
