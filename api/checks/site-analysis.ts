@@ -15,8 +15,8 @@ export interface SiteAnalysis {
   footprint: Shape;
   site_area_m2: number;
   footprint_area_m2: number;
-  /** Red lines of the context (constraints of kind red_line, whatever their rule), projected. */
-  red_lines: { line: CheckConstraint; shape: Shape }[];
+  /** Red lines of the context (constraints of kind red_line, whatever their rule), projected, and site ∩ line. */
+  red_lines: { line: CheckConstraint; shape: Shape; overlap: Shape }[];
   /** Site ∩ the union of the red-line polygons: the road-widening take. */
   take: Shape;
   red_line_take_m2: number;
@@ -39,14 +39,20 @@ export function analyseSite(proposal: BuildingProposal, context: CheckContext, p
   const srid = measurementSrid(proposal.site);
   const frame = new PlanarFrame(srid);
   const site = frame.shape(proposal.site);
-  const footprint = frame.shape(proposal.footprint);
+  // A footprint that is the site itself (a parcel measured as a lot) is projected once.
+  const footprint = proposal.footprint === proposal.site ? site : frame.shape(proposal.footprint);
   const site_area_m2 = shapeArea(site);
-  const footprint_area_m2 = shapeArea(footprint);
-  const red_lines = context.constraints.filter((c) => c.kind === 'red_line').map((line) => ({ line, shape: frame.shape(line.geometry) }));
+  const footprint_area_m2 = footprint === site ? site_area_m2 : shapeArea(footprint);
+  const red_lines = context.constraints
+    .filter((c) => c.kind === 'red_line')
+    .map((line) => {
+      const shape = frame.shape(line.geometry);
+      return { line, shape, overlap: frame.intersection(site, shape) };
+    });
   // Intersect first, then union the pieces: two red lines meeting at a junction overlap each other,
   // and the take must count that corner once. The take is an area, so no tolerance applies; only
   // contact needles (a site edge on the red line) are dropped.
-  const take = wholeShape(measureOverlap(frame.union(red_lines.map((r) => frame.intersection(site, r.shape))), 0));
+  const take = wholeShape(measureOverlap(frame.union(red_lines.map((r) => r.overlap)), 0));
   const red_line_take_m2 = shapeArea(take);
   const net_site_area_m2 = Math.max(0, site_area_m2 - red_line_take_m2);
   return {

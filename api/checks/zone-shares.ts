@@ -1,6 +1,6 @@
 // The multi-zone rule: each zone's share of a site, which zones govern, and which limit of each indicator applies.
 import type { CheckParams, CheckZone, Polygonal, ZoneShare } from './check.types.ts';
-import { measureOverlap, significantGeometry } from './overlap-width.ts';
+import { measureOverlap, significantGeometry, type Overlap } from './overlap-width.ts';
 import type { PlanarFrame, Shape } from './planar.ts';
 
 /**
@@ -32,6 +32,8 @@ export interface ZoneRuling {
   rule: 'none' | 'single' | 'dominant' | 'strictest';
   /** Zones taking part, sorted by share (largest first). */
   shares: ZoneShare[];
+  /** Site ∩ zone of each share, same order, every part measured (slivers included): reused, not clipped again. */
+  overlaps: Overlap[];
   governing: CheckZone[];
   limits: Record<LimitKey, GoverningLimit | null>;
   /** Part of the site in no zone (wider than the tolerance), m², and its geometry. */
@@ -43,12 +45,12 @@ const stricter = (key: LimitKey, a: number, b: number): boolean => (key === 'min
 
 /** Applies the multi-zone rule to a site (a shape of `frame`) whose planar area is siteArea (m²). */
 export function ruleZones(frame: PlanarFrame, site: Shape, siteArea: number, zones: readonly CheckZone[], params: CheckParams): ZoneRuling {
-  const taking: { zone: CheckZone; area: number; overlap: Shape }[] = [];
+  const taking: { zone: CheckZone; area: number; overlap: Shape; measured: Overlap }[] = [];
   for (const zone of zones) {
     const overlap = frame.intersection(site, frame.shape(zone.geometry));
     const measured = measureOverlap(overlap, params.tolerance_m);
     if (measured.significant.length === 0) continue;
-    taking.push({ zone, area: measured.area_m2, overlap });
+    taking.push({ zone, area: measured.area_m2, overlap, measured });
   }
   // Code-point order, not localeCompare: the same order in every browser.
   const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
@@ -86,6 +88,7 @@ export function ruleZones(frame: PlanarFrame, site: Shape, siteArea: number, zon
       area_m2: t.area,
       governs: governed.has(t.zone),
     })),
+    overlaps: taking.map((t) => t.measured),
     governing,
     limits,
     uncovered_m2: uncovered.significant_area_m2,

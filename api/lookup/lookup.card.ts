@@ -107,13 +107,13 @@ export function parcelCard(parcel: ParcelRow, context: { zones: CheckZone[]; con
   const notes: Note[] = [];
   const byId = new Map(context.zones.map((z) => [String(z.id), z]));
   const zones = a.zones.shares.map((s) => cardZone(byId.get(String(s.id))!, s.share_pct, s.area_m2, s.governs));
-  // The part of the parcel in each zone, clipped again as ruleZones (zone-shares.ts) clips it: its
-  // parts (contact needles out) are exactly the ones whose areas make the zone's area_m2.
+  // The part of the parcel in each zone as ruleZones (zone-shares.ts) clipped it: its parts (contact
+  // needles out) are exactly the ones whose areas make the zone's area_m2.
   const zone_parts: CardGeometry['zone_parts'] = [];
-  for (const s of a.zones.shares) {
-    const part = wholeShape(measureOverlap(a.frame.intersection(a.site, a.frame.shape(byId.get(String(s.id))!.geometry)), 0)).lonlat;
+  a.zones.shares.forEach((s, i) => {
+    const part = wholeShape(a.zones.overlaps[i]).lonlat;
     if (part) zone_parts.push({ zone_id: Number(s.id), geometry: part });
-  }
+  });
 
   // The setback each red line requires: the engine's rule (api/checks/setback.ts), zone or line, the larger.
   const zoneSetback = a.zones.limits.min_setback_m?.value ?? null;
@@ -122,6 +122,7 @@ export function parcelCard(parcel: ParcelRow, context: { zones: CheckZone[]; con
     return Math.max(zoneSetback ?? 0, own ?? 0);
   };
 
+  const analysedLines = new Map(a.red_lines.map((r) => [r.line, r]));
   const constraints: CardConstraint[] = [];
   const constraint_overlaps: CardGeometry['constraint_overlaps'] = [];
   const lines: RedLineSetback[] = [];
@@ -130,10 +131,12 @@ export function parcelCard(parcel: ParcelRow, context: { zones: CheckZone[]; con
     const reach = Math.max(CONTACT_M, setback, c.rule === 'setback_m' && c.value !== null ? c.value : 0);
     // Boxes further apart than the reach: the constraint is further still (see METRES_PER_DEGREE_MIN).
     if (boxGapDeg(siteBox, lonLatBox(c.geometry)) * METRES_PER_DEGREE_MIN > reach) continue;
-    const shape = a.frame.shape(c.geometry);
+    // A red line the analysis took in is projected and clipped already: the same shapes, reused.
+    const analysed = analysedLines.get(c);
+    const shape = analysed?.shape ?? a.frame.shape(c.geometry);
     const distance_m = a.frame.distance(a.site, shape).distance_m;
     if (distance_m > reach) continue;
-    const overlap = distance_m <= CONTACT_M ? measureOverlap(a.frame.intersection(a.site, shape), 0) : null;
+    const overlap = distance_m <= CONTACT_M ? measureOverlap(analysed?.overlap ?? a.frame.intersection(a.site, shape), 0) : null;
     const overlap_m2 = overlap?.area_m2 ?? 0;
     const overlapGeometry = overlap && overlap_m2 > 0 ? wholeShape(overlap).lonlat : null;
     if (overlapGeometry) constraint_overlaps.push({ constraint_id: Number(c.id), geometry: overlapGeometry });

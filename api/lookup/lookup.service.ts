@@ -5,7 +5,7 @@ import { NotFoundError } from '../http/problem.ts';
 import { lonLatCentroid } from '../checks/planar.ts';
 import { parcelCard, pointCard, type Note } from './lookup.card.ts';
 import * as store from './lookup.store.ts';
-import type { CardPlan, CardZone, ParcelRow, RuleCard, ZoneDetails } from './lookup.types.ts';
+import type { CardPlan, CardZone, ParcelRow, RuleCard } from './lookup.types.ts';
 
 function withNotes(card: Omit<RuleCard, 'message' | 'message_vi'>, notes: Note[]): RuleCard {
   if (notes.length === 0) return card;
@@ -31,7 +31,9 @@ export class LookupService {
 
   /** The card at a point: the parcel's when the point lies in one, else the zone's at the point. */
   async atPoint(lon: number, lat: number, date: string): Promise<RuleCard> {
-    const parcels = await store.parcelsAt(this.db, lon, lat);
+    const asOf = endOfDayInVietnam(date);
+    const card = await store.cardAt(this.db, lon, lat, asOf);
+    const { parcels } = card;
     if (parcels.length > 0) {
       const extra: Note[] = [];
       if (parcels.length > 1) {
@@ -41,32 +43,35 @@ export class LookupService {
           vi: `Điểm nằm trên ranh giới các thửa ${names} (tờ/thửa); thông tin dưới đây là của thửa đầu tiên.`,
         });
       }
-      return this.parcelRules(parcels[0], date, extra, [lon, lat]);
+      return this.parcelRules(parcels[0], card, date, extra, [lon, lat]);
     }
-    const asOf = endOfDayInVietnam(date);
-    const [zones, constraints] = await Promise.all([store.zonesAt(this.db, lon, lat, asOf), store.constraintsAt(this.db, lon, lat, asOf)]);
-    const body = pointCard(zones, constraints);
-    const { zones: cardZones } = await this.named(body.zones, asOf);
-    const plan = zones.length > 0 ? await store.planById(this.db, zones[0].plan_id) : await store.planCovering(this.db, lon, lat, date);
+    const data = await store.pointData(this.db, lon, lat, asOf, date);
+    const zones = data.point_zones;
+    const body = pointCard(zones, data.point_constraints);
+    const cardZones = named(body.zones, new Map(zones.map((z) => [Number(z.id), z])));
+    const plan = zones.length > 0 ? (data.plans.get(zones[0].plan_id) ?? null) : (data.covering ?? null);
     const notes = zones.length > 0 ? body.notes : [noZoneNote(plan, date)];
     return withNotes({ as_of: date, parcel: null, zones: cardZones, constraints: body.constraints, computed: body.computed, plan, geometry: null }, notes);
   }
 
   async forParcel(id: number, date: string): Promise<RuleCard> {
-    const parcel = await store.parcelById(this.db, id);
-    if (!parcel) throw new NotFoundError(`No parcel has the id ${id}.`);
-    return this.parcelRules(parcel, date, [], null);
+    const data = await store.cardOfParcel(this.db, id, endOfDayInVietnam(date));
+    if (data.parcels.length === 0) throw new NotFoundError(`No parcel has the id ${id}.`);
+    return this.parcelRules(data.parcels[0], data, date, [], null);
   }
 
-  private async parcelRules(parcel: ParcelRow, date: string, extra: Note[], at: [number, number] | null): Promise<RuleCard> {
-    const asOf = endOfDayInVietnam(date);
-    const context = await store.parcelContext(this.db, parcel.geometry, asOf);
-    const body = parcelCard(parcel, context);
-    const { zones, details } = await this.named(body.zones, asOf);
+  private async parcelRules(parcel: ParcelRow, data: store.CardData, date: string, extra: Note[], at: [number, number] | null): Promise<RuleCard> {
+    const body = parcelCard(parcel, { zones: data.zones, constraints: data.constraints });
+    const details = new Map(data.zones.map((z) => [Number(z.id), z]));
+    const zones = named(body.zones, details);
     // The plan of the zone holding the largest share; a parcel in no zone gets the plan around it, if any.
     const planId = zones.length > 0 ? details.get(zones[0].id)?.plan_id : undefined;
-    const [lon, lat] = at ?? lonLatCentroid(parcel.geometry);
-    const plan = planId !== undefined ? await store.planById(this.db, planId) : await store.planCovering(this.db, lon, lat, date);
+    let plan: CardPlan | null;
+    if (planId !== undefined) plan = data.plans.get(planId) ?? null;
+    else {
+      const [lon, lat] = at ?? lonLatCentroid(parcel.geometry);
+      plan = await store.planCovering(this.db, lon, lat, date);
+    }
     const notes = [...extra, ...(zones.length === 0 && !plan ? [noZoneNote(null, date)] : []), ...body.notes];
     return withNotes(
       {
@@ -87,13 +92,9 @@ export class LookupService {
       notes,
     );
   }
+}
 
-  /** Adds the land-use names of the zones' plan-sheet symbols. */
-  private async named(zones: CardZone[], asOf: Date): Promise<{ zones: CardZone[]; details: Map<number, ZoneDetails> }> {
-    const details = await store.zoneDetails(this.db, zones.map((z) => z.id), asOf);
-    return {
-      zones: zones.map((z) => ({ ...z, land_use_name: details.get(z.id)?.land_use_name ?? null, land_use_name_en: details.get(z.id)?.land_use_name_en ?? null })),
-      details,
-    };
-  }
+/** Adds the land-use names of the zones' plan-sheet symbols. */
+function named(zones: CardZone[], details: Map<number, { land_use_name: string | null; land_use_name_en: string | null }>): CardZone[] {
+  return zones.map((z) => ({ ...z, land_use_name: details.get(z.id)?.land_use_name ?? null, land_use_name_en: details.get(z.id)?.land_use_name_en ?? null }));
 }

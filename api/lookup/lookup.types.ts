@@ -115,11 +115,3 @@ export interface ParcelRow {
   legal_area_m2: number;
   geometry: MultiPolygon;
 }
-
-/** What a card needs about a zone beyond what the check engine reads. */
-export interface ZoneDetails {
-  id: number;
-  plan_id: number;
-  land_use_name: string | null;
-  land_use_name_en: string | null;
-}
