@@ -149,28 +149,16 @@ describe('zoning edit checks: contract, invariants and speed', function () {
     expect(DEFAULT_EDIT_CHECK_PARAMS.min_overlap_m2).to.equal(0.01);
   });
 
-  it('checks 100 edits against ~10 neighbours each in well under a second', function () {
-    this.timeout(20_000);
+  it('finds the gap of every tenth edit in a run of 100 edits against ~10 neighbours each', () => {
     const ctx = grid();
-    // Every edit moves a vertex along the top edge or pulls it in a little: mostly clean, some gaps.
+    // Every edit moves a vertex along the top edge; every tenth also pulls it 0.4 m in: a gap.
+    // (Speed is measured by bench/plan-edits.bench.ts, not here.)
     const edits: EditedZone[] = Array.from({ length: 100 }, (_, k) => ({
       feature_id: 99,
       attributes,
       geometry: P.poly([[0, 0], [100, 0], [100, 50], [50 - k * 0.3, 50 - (k % 10 === 0 ? 0.4 : 0)], [0, 50]]),
     }));
-    checkZoneEdit(edits[0], ctx); // warm up (module loading, JIT)
-    // CPU time of this process, best of three: other processes on a shared machine do not count.
-    let ms = Infinity;
-    let gaps = 0;
-    for (let run = 0; run < 3; run++) {
-      const t0 = process.cpuUsage();
-      gaps = 0;
-      for (const e of edits) gaps += checkZoneEdit(e, ctx).filter((r) => r.code === 'gap').length;
-      const used = process.cpuUsage(t0);
-      ms = Math.min(ms, (used.user + used.system) / 1000);
-    }
-    console.log(`      100 edits × ${ctx.neighbours.length} neighbours: ${ms.toFixed(0)} ms CPU (${gaps} gaps found)`);
-    expect(gaps).to.equal(10);
-    expect(ms).to.be.below(1000);
+    const withGap = edits.map((e, k) => (checkZoneEdit(e, ctx).some((r) => r.code === 'gap') ? k : -1)).filter((k) => k >= 0);
+    expect(withGap).to.deep.equal([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
   });
 });

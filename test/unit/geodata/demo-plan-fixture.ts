@@ -1,13 +1,9 @@
-// Generates the demo plan once per test run (module cache) for the geodata tests, and times it.
+// Generates the demo plan once per test run (module cache) for the geodata tests.
 import { generateDemoPlan, type DemoPlan } from '../../../geodata/demo-plan/generate-demo-plan.ts';
 
-let cached: { plan: DemoPlan; ms: number } | null = null;
+let cached: { plan: DemoPlan } | null = null;
 
-export function demoPlan(): { plan: DemoPlan; ms: number } {
-  if (!cached) {
-    const t = performance.now();
-    const plan = generateDemoPlan();
-    cached = { plan, ms: performance.now() - t };
-  }
+export function demoPlan(): { plan: DemoPlan } {
+  cached ??= { plan: generateDemoPlan() };
   return cached;
 }
