@@ -1,5 +1,6 @@
 // Runs compliance checks in a Web Worker (one at a time, the newest request wins), or on the main thread where workers are missing.
 import type { BuildingProposal, CheckContext, ComplianceReport } from '../../api/checks/index.ts';
+import { createLatestWinsWorker } from './latest-wins-worker.ts';
 
 export type RunnerRequest =
   | { type: 'context'; context: Pick<CheckContext, 'zones' | 'constraints'> }
@@ -17,91 +18,31 @@ export interface ComplianceRunner {
   dispose(): void;
 }
 
-interface Pending {
-  seq: number;
+interface Job {
   proposal: BuildingProposal;
   parcel: CheckContext['parcel'];
-  resolve(report: ComplianceReport | null): void;
-  reject(error: unknown): void;
 }
 
 // Loaded only where a worker cannot run: the engine is ~90 kB the page need not carry otherwise.
 const loadEngine = () => import('../../api/checks/run-compliance.ts');
 
 export function createComplianceRunner(): ComplianceRunner {
-  let worker: Worker | null = null;
-  try {
-    worker = new Worker(new URL('./compliance-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    worker = null;
-  }
   let context: Pick<CheckContext, 'zones' | 'constraints'> = { zones: [], constraints: [] };
-  let seq = 0;
-  let inFlight: Pending | null = null;
-  let queued: Pending | null = null;
-
-  function send(job: Pending): void {
-    inFlight = job;
-    worker!.postMessage({ type: 'check', seq: job.seq, proposal: job.proposal, parcel: job.parcel } satisfies RunnerRequest);
-  }
-
-  function fallback(reason: unknown): void {
-    // A worker that fails to load (e.g. blocked by policy) is replaced by the main thread for good.
-    worker?.terminate();
-    worker = null;
-    const jobs = [inFlight, queued].filter((j): j is Pending => j !== null);
-    inFlight = null;
-    queued = null;
-    for (const job of jobs) {
-      loadEngine()
-        .then((engine) => job.resolve(engine.runCompliance(job.proposal, { ...context, parcel: job.parcel })))
-        .catch((error: unknown) => job.reject(error ?? reason));
-    }
-  }
-
-  if (worker) {
-    worker.onmessage = (event: MessageEvent<RunnerResponse>) => {
-      const message = event.data;
-      const job = inFlight;
-      if (!job || job.seq !== message.seq) return;
-      inFlight = null;
-      if (message.type === 'report') job.resolve(message.report);
-      else job.reject(new Error(message.message));
-      if (queued) {
-        const next = queued;
-        queued = null;
-        send(next);
-      }
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      fallback(event.message);
-    };
-  }
-
+  const runner = createLatestWinsWorker<Job, ComplianceReport>({
+    create: () => new Worker(new URL('./compliance-worker.ts', import.meta.url), { type: 'module' }),
+    message: (job, seq) => ({ type: 'check', seq, proposal: job.proposal, parcel: job.parcel }) satisfies RunnerRequest,
+    reply: (data) => {
+      const m = data as RunnerResponse;
+      return m.type === 'report' ? { seq: m.seq, result: m.report } : { seq: m.seq, error: m.message };
+    },
+    runHere: async (job) => (await loadEngine()).runCompliance(job.proposal, { ...context, parcel: job.parcel }),
+  });
   return {
     setContext(next) {
       context = next;
-      worker?.postMessage({ type: 'context', context: next } satisfies RunnerRequest);
+      runner.post({ type: 'context', context: next } satisfies RunnerRequest);
     },
-    run(proposal, parcel) {
-      if (!worker) return loadEngine().then((engine) => engine.runCompliance(proposal, { ...context, parcel }));
-      return new Promise((resolve, reject) => {
-        const job: Pending = { seq: ++seq, proposal, parcel, resolve, reject };
-        if (!inFlight) {
-          send(job);
-          return;
-        }
-        queued?.resolve(null);
-        queued = job;
-      });
-    },
-    dispose() {
-      worker?.terminate();
-      inFlight?.resolve(null);
-      queued?.resolve(null);
-      inFlight = null;
-      queued = null;
-    },
+    run: (proposal, parcel) => runner.run({ proposal, parcel }),
+    dispose: () => runner.dispose(),
   };
 }

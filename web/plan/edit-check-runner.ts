@@ -1,5 +1,6 @@
 // Runs the zoning edit checks in a Web Worker (the newest request wins), or on the main thread where workers are missing.
 import type { EditCheckContext, EditCheckResult, EditedConstraint, EditedZone } from '../../api/checks/zoning/edit-check.types.ts';
+import { createLatestWinsWorker } from '../checks/latest-wins-worker.ts';
 
 export type EditCheckJob =
   | { kind: 'zone'; zone: EditedZone; context: EditCheckContext }
@@ -13,12 +14,6 @@ export interface EditCheckRunner {
   dispose(): void;
 }
 
-interface Pending {
-  request: EditCheckRequest;
-  resolve(results: EditCheckResult[] | null): void;
-  reject(error: unknown): void;
-}
-
 // Loaded only where a worker cannot run, so the page does not carry the checks twice.
 const loadChecks = () => import('../../api/checks/zoning/index.ts');
 
@@ -28,70 +23,14 @@ async function runHere(job: EditCheckJob): Promise<EditCheckResult[]> {
 }
 
 export function createEditCheckRunner(): EditCheckRunner {
-  let worker: Worker | null = null;
-  try {
-    worker = new Worker(new URL('./edit-check-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    worker = null;
-  }
-  let seq = 0;
-  let inFlight: Pending | null = null;
-  let queued: Pending | null = null;
-
-  function send(job: Pending): void {
-    inFlight = job;
-    worker!.postMessage(job.request);
-  }
-
-  function fallback(): void {
-    // A worker that fails to load (e.g. blocked by policy) is replaced by the main thread for good.
-    worker?.terminate();
-    worker = null;
-    const jobs = [inFlight, queued].filter((j): j is Pending => j !== null);
-    inFlight = null;
-    queued = null;
-    for (const job of jobs) runHere(job.request).then(job.resolve, job.reject);
-  }
-
-  if (worker) {
-    worker.onmessage = (event: MessageEvent<EditCheckResponse>) => {
-      const message = event.data;
-      const job = inFlight;
-      if (!job || job.request.seq !== message.seq) return;
-      inFlight = null;
-      if ('results' in message) job.resolve(message.results);
-      else job.reject(new Error(message.error));
-      if (queued) {
-        const next = queued;
-        queued = null;
-        send(next);
-      }
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      fallback();
-    };
-  }
-
-  return {
-    run(job) {
-      if (!worker) return runHere(job);
-      return new Promise((resolve, reject) => {
-        const pending: Pending = { request: { ...job, seq: ++seq }, resolve, reject };
-        if (!inFlight) {
-          send(pending);
-          return;
-        }
-        queued?.resolve(null);
-        queued = pending;
-      });
+  const runner = createLatestWinsWorker<EditCheckJob, EditCheckResult[]>({
+    create: () => new Worker(new URL('./edit-check-worker.ts', import.meta.url), { type: 'module' }),
+    message: (job, seq) => ({ ...job, seq }) satisfies EditCheckRequest,
+    reply: (data) => {
+      const m = data as EditCheckResponse;
+      return 'results' in m ? { seq: m.seq, result: m.results } : { seq: m.seq, error: m.error };
     },
-    dispose() {
-      worker?.terminate();
-      inFlight?.resolve(null);
-      queued?.resolve(null);
-      inFlight = null;
-      queued = null;
-    },
-  };
+    runHere,
+  });
+  return { run: (job) => runner.run(job), dispose: () => runner.dispose() };
 }
