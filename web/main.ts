@@ -8,7 +8,7 @@ import './styles/lookup.css';
 import type Feature from 'ol/Feature.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import { ApiError, createApiClient } from './api/client.ts';
-import type { ConstraintProperties, Plan, ZoneProperties } from './api/types.ts';
+import type { Plan } from './api/types.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { createBaseLayer } from './layers/base-layer.ts';
 import { createConstraintLayer, createConstraintSource } from './layers/constraint-layer.ts';

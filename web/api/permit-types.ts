@@ -1,5 +1,4 @@
 // Shapes of the sign-in and planning-permit API for the officer pages: entities re-exported from the API, requests and pages of the client.
-import type { MultiPolygon } from 'geojson';
 import type { ComplianceReport, Polygonal } from '../../api/checks/index.ts';
 import type { Link } from './types.ts';
 

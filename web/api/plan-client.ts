@@ -1,5 +1,5 @@
 // Client of the planners' and reviewers' API: change sets, their edits and reviews, feature history.
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import type { ChangeSetEditView, ChangeSetSummary, ChangeSetView } from '../../api/changesets/changesets.types.ts';
 import type { Http } from './client.ts';
 

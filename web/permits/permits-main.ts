@@ -15,7 +15,8 @@ import { createI18n } from '../i18n/i18n.ts';
 import { permitVi } from '../i18n/permit-messages.ts';
 import { permitEn } from '../i18n/permit-messages-en.ts';
 import { createLandUsePalette, type LandUsePalette } from '../style/land-use-style.ts';
-import { h, replace } from '../ui/dom.ts';
+import { h } from '../ui/dom.ts';
+import { createErrorBar } from '../ui/error-bar.ts';
 import { createHeader } from '../ui/header.ts';
 import { createUserMenu } from '../ui/user-menu.ts';
 import { createDetailView } from './detail-view.ts';
@@ -33,9 +34,9 @@ const route: PermitRoute = parseRoute(window.location.pathname);
 const state = createPermitState(i18n.lang, null);
 
 const page = document.getElementById('page')!;
-const errorBar = h('div', { class: 'error-bar', role: 'alert', hidden: true, 'data-testid': 'page-error' });
+const errorBar = createErrorBar(i18n);
 const content = h('div', { class: 'page-content' });
-page.append(errorBar, content);
+page.append(errorBar.element, content);
 
 const navList = h('a', { href: paths.list(), class: 'nav-link' });
 const navNew = h('a', { href: paths.create(), class: 'nav-link', hidden: true });
@@ -57,36 +58,13 @@ let palettePromise: Promise<LandUsePalette | undefined> | undefined;
 const uses = () => (usesPromise ??= api.landUseCodes('land_law').then((list) => list.items, () => []));
 const palette = () => (palettePromise ??= api.landUseCodes().then((list) => createLandUsePalette({ codes: list.items }), () => undefined));
 
-function errorText(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.status === 0) return i18n.t('error.network');
-    if (error.status === 403) return i18n.t('error.forbidden');
-    return error.problem.detail ?? error.problem.title ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-let lastError: unknown = null;
-function renderError(): void {
-  errorBar.hidden = lastError === null;
-  if (lastError === null) return;
-  const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': i18n.t('common.close'), title: i18n.t('common.close') }, ['×']);
-  close.addEventListener('click', () => {
-    lastError = null;
-    renderError();
-  });
-  replace(errorBar, [h('p', {}, [i18n.t('error.generic', { detail: errorText(lastError) })]), close]);
-}
-
 function onError(error: unknown): void {
   // A session that ran out mid-work: sign in again, then come back to the same page.
   if (error instanceof ApiError && error.status === 401) {
     showSignIn(i18n.t('auth.expired'));
     return;
   }
-  lastError = error;
-  state.error = errorText(error);
-  renderError();
+  state.error = errorBar.show(error);
 }
 
 function setUser(user: User | null): void {
@@ -126,8 +104,7 @@ function showSignIn(notice?: string): void {
 function show(user: User): void {
   setUser(user);
   content.replaceChildren();
-  lastError = null;
-  renderError();
+  errorBar.show(null);
   state.ready = false;
   state.page = route.page;
   document.body.dataset.page = route.page;
@@ -164,7 +141,7 @@ function applyLanguage(): void {
   navNew.textContent = i18n.t('nav.new');
   navMap.textContent = i18n.t('nav.publicMap');
   nav.setAttribute('aria-label', i18n.t('nav.main'));
-  renderError();
+  errorBar.render();
 }
 i18n.onChange(applyLanguage);
 applyLanguage();

@@ -1,4 +1,5 @@
 // The planner's change sets: pick or start one, its edits with the status of their checks and the reviewer's word, submit and withdraw.
+import { errorText as showError } from '../ui/error-text.ts';
 import { ApiError } from '../api/client.ts';
 import type { ChangeSet, ChangeSetEdit, ChangeSetEvent, PlanClient } from '../api/plan-client.ts';
 import type { User } from '../api/permit-types.ts';
@@ -89,13 +90,7 @@ export function createChangeSetPanel(options: ChangeSetPanelOptions): ChangeSetP
   const element = h('section', { class: 'card changeset-panel', 'data-testid': 'changeset-panel' }, [heading, pickRow, createForm, body]);
   options.container.append(element);
 
-  function errorText(error: unknown): string {
-    if (error instanceof ApiError) {
-      if (error.status === 0) return i18n.t('error.network');
-      return error.problem.detail ?? error.problem.title ?? error.message;
-    }
-    return error instanceof Error ? error.message : String(error);
-  }
+  const errorText = (error: unknown): string => showError(i18n, error);
 
   function renderPick(): void {
     const selected = current ? String(current.id) : '';

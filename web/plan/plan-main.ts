@@ -19,7 +19,8 @@ import { planVi } from '../i18n/plan-messages.ts';
 import { planEn } from '../i18n/plan-messages-en.ts';
 import { createSignInView } from '../permits/sign-in-view.ts';
 import { createLandUsePalette, type LandUsePalette } from '../style/land-use-style.ts';
-import { h, replace } from '../ui/dom.ts';
+import { h } from '../ui/dom.ts';
+import { createErrorBar } from '../ui/error-bar.ts';
 import { createHeader } from '../ui/header.ts';
 import { createUserMenu } from '../ui/user-menu.ts';
 import { createEditorView } from './editor-view.ts';
@@ -35,9 +36,9 @@ const route = parsePlanRoute(window.location.search);
 const state = createPlanState(i18n.lang);
 
 const page = document.getElementById('page')!;
-const errorBar = h('div', { class: 'error-bar', role: 'alert', hidden: true, 'data-testid': 'page-error' });
+const errorBar = createErrorBar(i18n);
 const content = h('div', { class: 'page-content' });
-page.append(errorBar, content);
+page.append(errorBar.element, content);
 
 // Tabs for the views the user's roles open; an admin sees both.
 const tabEditor = h('a', { class: 'nav-link', 'data-view': 'editor', hidden: true });
@@ -61,36 +62,13 @@ const plans = () => (plansPromise ??= api.plans().then((list) => list.items, () 
 const codes = () => (codesPromise ??= api.landUseCodes('plan_symbol').then((list) => list.items, () => []));
 const palette = () => (palettePromise ??= api.landUseCodes().then((list) => createLandUsePalette({ codes: list.items }), () => undefined));
 
-function errorText(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.status === 0) return i18n.t('error.network');
-    if (error.status === 403) return i18n.t('error.forbidden');
-    return error.problem.detail ?? error.problem.title ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-let lastError: unknown = null;
-function renderError(): void {
-  errorBar.hidden = lastError === null;
-  if (lastError === null) return;
-  const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': i18n.t('common.close'), title: i18n.t('common.close') }, ['×']);
-  close.addEventListener('click', () => {
-    lastError = null;
-    renderError();
-  });
-  replace(errorBar, [h('p', {}, [i18n.t('error.generic', { detail: errorText(lastError) })]), close]);
-}
-
 function onError(error: unknown): void {
   // A session that ran out mid-work: sign in again, then come back to the same view.
   if (error instanceof ApiError && error.status === 401) {
     showSignIn(i18n.t('auth.expired'));
     return;
   }
-  lastError = error;
-  state.error = errorText(error);
-  renderError();
+  state.error = errorBar.show(error);
 }
 
 function viewsOf(user: User): PlanView[] {
@@ -131,8 +109,7 @@ function showSignIn(notice?: string): void {
 function show(user: User): void {
   setUser(user);
   content.replaceChildren();
-  lastError = null;
-  renderError();
+  errorBar.show(null);
   state.ready = false;
   const views = viewsOf(user);
   // The history is open to every planning role; editor and review only to theirs.
@@ -164,7 +141,7 @@ function applyLanguage(): void {
   tabReview.setAttribute('href', planHref({ view: 'review' }, keep));
   navMap.textContent = i18n.t('nav.publicMap');
   nav.setAttribute('aria-label', i18n.t('nav.main'));
-  renderError();
+  errorBar.render();
 }
 i18n.onChange(applyLanguage);
 applyLanguage();

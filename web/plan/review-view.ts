@@ -1,5 +1,6 @@
 // The reviewer's view: submitted change sets, a set's diff on the map (before/after), approve or reject each edit with a comment, decide the set.
-import { ApiError, type ApiClient } from '../api/client.ts';
+import { errorText as apiErrorText } from '../ui/error-text.ts';
+import type { ApiClient } from '../api/client.ts';
 import type { ChangeSet, ChangeSetEdit, ChangeSetEvent, PlanClient, ReviewDecision } from '../api/plan-client.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -42,13 +43,10 @@ export function createReviewView(options: ReviewViewOptions): void {
 }
 
 function errorText(i18n: I18n, error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.status === 0) return i18n.t('error.network');
-    if (error.status === 403) return i18n.t('plan.review.forbidden');
-    if (error.status === 409) return i18n.t('plan.review.illegal', { detail: error.problem.detail ?? '' });
-    return error.problem.detail ?? error.problem.title ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
+  return apiErrorText(i18n, error, {
+    403: () => i18n.t('plan.review.forbidden'),
+    409: (e) => i18n.t('plan.review.illegal', { detail: e.problem.detail ?? '' }),
+  });
 }
 
 /** The list of change sets waiting for review. */
