@@ -1,6 +1,7 @@
 // Width of an overlap (diameter of its largest inscribed circle, planar TM-3): what tells a real overlap from a sliver.
 import type { Polygonal } from './check.types.ts';
-import { mergeShapes, planarPolygonsArea, pointInPolygon, shapeParts, type PlanarPolygon, type Shape, type XY } from './planar.ts';
+import { mergeShapes, planarPolygonsArea, shapeParts, type PlanarPolygon, type Shape } from './planar.ts';
+import { pointInPolygon, type XY } from './segments.ts';
 
 /**
  * Tolerance semantics, used for every "overlap" in the engine: an overlap part counts only when it

@@ -6,6 +6,9 @@ import { union } from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { fromVn2000, tm3SridForLongitude, toVn2000, type CanThoTm3Srid } from '../../geodata/crs.ts';
 import type { Polygonal } from './check.types.ts';
+import { nearestT, onSegment, pointInPolygon, segmentsIntersect, type XY } from './segments.ts';
+import { clipByConvex, convexOrientation, singleRing } from './convex-clip.ts';
+import { relateShapes } from './shape-relation.ts';
 
 /**
  * Why planar: cadastral and plan areas in Viet Nam are planar areas in the provincial TM-3 zone, and
@@ -15,7 +18,7 @@ import type { Polygonal } from './check.types.ts';
  * differ from PostGIS. One zone per report: the site's (see measurementSrid).
  */
 export type Srid = CanThoTm3Srid;
-export type XY = [number, number];
+export type { XY };
 /** A polygon as rings of projected [E, N] metres, shell first (orientation not relied upon). */
 export type PlanarPolygon = XY[][];
 
@@ -105,46 +108,6 @@ export function planarPolygonsArea(polys: readonly PlanarPolygon[]): number {
   return total;
 }
 
-function orient(a: XY, b: XY, c: XY): number {
-  return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
-}
-
-function onSegment(a: XY, b: XY, p: XY): boolean {
-  return Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
-}
-
-/** Whether two closed segments share a point (crossing, touching or collinear overlap). */
-export function segmentsIntersect(a: XY, b: XY, c: XY, d: XY): boolean {
-  const o1 = orient(a, b, c);
-  const o2 = orient(a, b, d);
-  const o3 = orient(c, d, a);
-  const o4 = orient(c, d, b);
-  if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) return true;
-  return (o1 === 0 && onSegment(a, b, c)) || (o2 === 0 && onSegment(a, b, d)) || (o3 === 0 && onSegment(c, d, a)) || (o4 === 0 && onSegment(c, d, b));
-}
-
-/** Parameter t ∈ [0, 1] of the point of segment ab nearest to p. */
-function nearestT(a: XY, b: XY, p: XY): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  if (len2 === 0) return 0;
-  return Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-}
-
-/** Even-odd point-in-polygon over all rings of one part (holes toggle back to outside). */
-export function pointInPolygon(p: XY, rings: readonly XY[][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i];
-      const [xj, yj] = ring[j];
-      if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
-
 /** The nearest pair of points of two shapes: the distance in m and both points in lon/lat. */
 export interface Nearest {
   distance_m: number;
@@ -221,14 +184,36 @@ export class PlanarFrame {
   /** a ∩ b; empty when they share no area (touching edges share none). */
   intersection(a: Shape, b: Shape): Shape {
     if (a.xy.length === 0 || b.xy.length === 0) return EMPTY_SHAPE;
+    // Most clippings are a lot inside one zone, or shapes far apart: answered without clipping
+    // (shape-relation.ts), which is most of a rule card's time otherwise.
+    const relation = relateShapes(a.xy, b.xy);
+    if (relation === 'apart') return EMPTY_SHAPE;
+    if (relation === 'a_inside_b') return a;
+    if (relation === 'b_inside_a') return b;
+    const ra = singleRing(a.xy);
+    const rb = singleRing(b.xy);
+    const sign = ra && rb && convexOrientation(ra) !== 0 ? convexOrientation(rb) : 0;
+    if (ra && rb && sign !== 0) {
+      const ring = clipByConvex(ra, rb, sign);
+      return ring.length > 0 ? this.fromPlanar([[ring]]) : EMPTY_SHAPE;
+    }
     return this.fromPlanar(clip(intersect, [a.xy, b.xy]));
   }
 
   /** a minus every shape of `minus`. */
   difference(a: Shape, minus: readonly Shape[]): Shape {
-    const others = minus.filter((m) => m.xy.length > 0);
-    if (a.xy.length === 0 || others.length === 0) return a;
-    return this.fromPlanar(clip(difference, [a.xy, ...others.map((m) => m.xy)]));
+    if (a.xy.length === 0) return a;
+    const cutting: Shape[] = [];
+    for (const m of minus) {
+      if (m.xy.length === 0) continue;
+      // a ∩ zone of a lot inside the zone is the lot itself (see intersection): nothing is left.
+      if (m.xy === a.xy) return EMPTY_SHAPE;
+      const relation = relateShapes(a.xy, m.xy);
+      if (relation === 'a_inside_b') return EMPTY_SHAPE;
+      if (relation !== 'apart') cutting.push(m);
+    }
+    if (cutting.length === 0) return a;
+    return this.fromPlanar(clip(difference, [a.xy, ...cutting.map((m) => m.xy)]));
   }
 
   /** The union of shapes. */

@@ -1,7 +1,7 @@
 // Where the rings of one drawn polygon cross themselves or each other, and holes or parts in the wrong place.
 import type { Geometry, Position } from 'geojson';
 import { whereEn, whereVi } from './format.ts';
-import { pointInPolygon, segmentsIntersect, type XY } from './planar.ts';
+import { pointInPolygon, segmentsIntersect, type XY } from './segments.ts';
 
 /** A ring after cleaning: its lon/lat positions and the same positions in TM-3 metres. */
 export interface CleanRing {

@@ -1,5 +1,6 @@
 // Fast exact-enough tests of whether two projected polygons can share area, or one reach beyond the other, before clipping them.
-import { pointInPolygon, type PlanarPolygon, type XY } from '../planar.ts';
+import { type PlanarPolygon } from '../planar.ts';
+import { pointInPolygon, type XY } from '../segments.ts';
 
 /*
  * Why: exact clipping (polyclip-ts) costs ~1–3 ms per pair, and a zone touches ten neighbours along
