@@ -136,7 +136,7 @@ export function parcelCard(parcel: ParcelRow, context: { zones: CheckZone[]; con
     const shape = analysed?.shape ?? a.frame.shape(c.geometry);
     const distance_m = a.frame.distance(a.site, shape).distance_m;
     if (distance_m > reach) continue;
-    const overlap = distance_m <= CONTACT_M ? measureOverlap(analysed?.overlap ?? a.frame.intersection(a.site, shape), 0) : null;
+    const overlap = distance_m <= CONTACT_M ? (analysed?.measured ?? measureOverlap(a.frame.intersection(a.site, shape), 0)) : null;
     const overlap_m2 = overlap?.area_m2 ?? 0;
     const overlapGeometry = overlap && overlap_m2 > 0 ? wholeShape(overlap).lonlat : null;
     if (overlapGeometry) constraint_overlaps.push({ constraint_id: Number(c.id), geometry: overlapGeometry });
