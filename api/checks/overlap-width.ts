@@ -21,6 +21,8 @@ const WIDTH_PRECISION_M = 1e-4;
  * ~1e-9 m. Features closer than this also count as touching (distance ≤ CONTACT_M).
  */
 export const CONTACT_M = 0.001;
+/** A disc of diameter w has area π w²/4, so a part no larger than this is contact whatever its shape. */
+export const CONTACT_AREA_M2 = (Math.PI * CONTACT_M * CONTACT_M) / 4;
 /** Initial grid at most this many cells along the long side (a needle must not become a billion cells). */
 const MAX_GRID_SIDE = 64;
 /** Work bound for pathological shapes; the result is then a lower bound of the true width. */
@@ -309,8 +311,7 @@ export function measureOverlap(shape: Shape, tolerance_m: number): Overlap {
   const parts: OverlapPart[] = [];
   for (const part of shapeParts(shape)) {
     const area_m2 = planarPolygonsArea(part.xy);
-    // A disc of diameter w has area π w²/4, so a part this small is contact whatever its shape.
-    if (2 * Math.sqrt(Math.max(0, area_m2) / Math.PI) <= CONTACT_M) continue;
+    if (area_m2 <= CONTACT_AREA_M2) continue;
     const width_m = inscribedWidth(part.xy[0]).width_m;
     if (width_m > CONTACT_M) parts.push({ shape: part, area_m2, width_m });
   }

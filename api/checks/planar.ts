@@ -200,20 +200,23 @@ export class PlanarFrame {
     return this.fromPlanar(clip(intersect, [a.xy, b.xy]));
   }
 
-  /** a minus every shape of `minus`. */
+  /**
+   * a minus every shape of `minus`, one at a time: the exact clipper given several operands whose
+   * edges coincide (a red line and the setback strips built on its edges) has returned an empty
+   * result where PostGIS finds 350 m²; two operands at a time it agrees.
+   */
   difference(a: Shape, minus: readonly Shape[]): Shape {
-    if (a.xy.length === 0) return a;
-    const cutting: Shape[] = [];
+    let rest = a;
     for (const m of minus) {
+      if (rest.xy.length === 0) return EMPTY_SHAPE;
       if (m.xy.length === 0) continue;
       // a ∩ zone of a lot inside the zone is the lot itself (see intersection): nothing is left.
-      if (m.xy === a.xy) return EMPTY_SHAPE;
-      const relation = relateShapes(a.xy, m.xy);
+      if (m.xy === rest.xy) return EMPTY_SHAPE;
+      const relation = relateShapes(rest.xy, m.xy);
       if (relation === 'a_inside_b') return EMPTY_SHAPE;
-      if (relation !== 'apart') cutting.push(m);
+      if (relation !== 'apart') rest = this.fromPlanar(clip(difference, [rest.xy, m.xy]));
     }
-    if (cutting.length === 0) return a;
-    return this.fromPlanar(clip(difference, [a.xy, ...cutting.map((m) => m.xy)]));
+    return rest;
   }
 
   /** The union of shapes. */

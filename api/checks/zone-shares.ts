@@ -1,7 +1,7 @@
 // The multi-zone rule: each zone's share of a site, which zones govern, and which limit of each indicator applies.
 import type { CheckParams, CheckZone, Polygonal, ZoneShare } from './check.types.ts';
-import { measureOverlap, significantGeometry, type Overlap } from './overlap-width.ts';
-import type { PlanarFrame, Shape } from './planar.ts';
+import { CONTACT_AREA_M2, measureOverlap, significantGeometry, type Overlap } from './overlap-width.ts';
+import { EMPTY_SHAPE, shapeArea, type PlanarFrame, type Shape } from './planar.ts';
 
 /**
  * THE MULTI-ZONE RULE (the only place it is decided; every check reads its outcome):
@@ -76,7 +76,10 @@ export function ruleZones(frame: PlanarFrame, site: Shape, siteArea: number, zon
     limits[key] = best;
   }
 
-  const uncovered = measureOverlap(frame.difference(site, taking.map((t) => t.overlap)), params.tolerance_m);
+  // A zone whose overlap misses at most CONTACT_AREA_M2 of the site leaves nothing but contact
+  // uncovered (every part of the rest is smaller still): no clipping needed to know it.
+  const whole = taking.some((t) => siteArea - shapeArea(t.overlap) <= CONTACT_AREA_M2);
+  const uncovered = measureOverlap(whole ? EMPTY_SHAPE : frame.difference(site, taking.map((t) => t.overlap)), params.tolerance_m);
   const governed = new Set(governing);
   return {
     rule,
