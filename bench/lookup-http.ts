@@ -1,4 +1,5 @@
 // Load drivers of the lookup benchmark: a keep-alive HTTP loop over GET /api/lookup, a bare-SQL loop, RSS sampling of a process.
+import type { PreparedStatement } from '../api/db/prepared.ts';
 import fs from 'node:fs';
 import http from 'node:http';
 
@@ -89,14 +90,15 @@ export async function httpLoad(port: number, paths: string[], clients: number, s
 }
 
 /** One lookup as the database sees it: the statements the service sent, in order, with their bindings. */
-export type QuerySequence = { sql: string; bindings: unknown[] }[];
+/** One lookup's statements in order; `prepared` for those the service runs as prepared statements (api/db/prepared.ts). */
+export type QuerySequence = { sql: string; bindings: unknown[]; prepared?: PreparedStatement }[];
 
 /**
  * `clients` concurrent loops, each replaying whole lookups (every statement of one, in order) on a
  * connection of its own for `seconds`; a "request" is one whole lookup.
  */
 export async function sqlLoad(
-  query: (sql: string, bindings: unknown[]) => Promise<unknown>,
+  query: (q: QuerySequence[number]) => Promise<unknown>,
   sequences: QuerySequence[],
   clients: number,
   seconds: number,
@@ -111,7 +113,7 @@ export async function sqlLoad(
       const seq = sequences[next++ % sequences.length];
       const t = performance.now();
       try {
-        for (const q of seq) await query(q.sql, q.bindings);
+        for (const q of seq) await query(q);
         lat.push(performance.now() - t);
       } catch {
         errors++;

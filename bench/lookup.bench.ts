@@ -28,6 +28,7 @@ import type { Database } from '../api/db/database.ts';
 import { prepareDatabase } from '../api/db/prepare.ts';
 import { createLogger } from '../api/http/logger.ts';
 import { LookupService } from '../api/lookup/lookup.service.ts';
+import { runPrepared, type PreparedStatement, type PreparedValue } from '../api/db/prepared.ts';
 import { httpLoad, folderMb, percentile, procCpuMs, procMemory, sampleRss, sqlLoad, type LoadStats, type QuerySequence } from './lookup-http.ts';
 import { loadSyntheticParcels, loadSyntheticPlan, makeGrid, makeLookupPoints, makeParcelLayout, type LookupPoint } from './synthetic-plan.ts';
 
@@ -177,9 +178,9 @@ function recorder(knex: Knex): { begin(): void; end(): { seq: QuerySequence; ms:
   let ms: Record<string, number> = {};
   let on = false;
   const open = new Map<string, { t: number; stage: string }>();
-  knex.on('query', (q: { __knexQueryUid?: string; sql: string; bindings?: unknown[] }) => {
+  knex.on('query', (q: { __knexQueryUid?: string; sql: string; bindings?: unknown[]; prepared?: PreparedStatement }) => {
     if (!on || !q.__knexQueryUid) return;
-    seq.push({ sql: q.sql, bindings: q.bindings ?? [] });
+    seq.push({ sql: q.sql, bindings: q.bindings ?? [], prepared: q.prepared });
     open.set(q.__knexQueryUid, { t: performance.now(), stage: stageOf(q.sql) });
   });
   knex.on('query-response', (_r: unknown, q: { __knexQueryUid?: string }) => {
@@ -200,6 +201,11 @@ function recorder(knex: Knex): { begin(): void; end(): { seq: QuerySequence; ms:
       return { seq, ms };
     },
   };
+}
+
+/** A recorded statement run again as the service ran it: prepared statements as prepared ones. */
+function replay(knex: Knex, q: QuerySequence[number]): Promise<unknown> {
+  return q.prepared ? runPrepared(knex, q.prepared, q.bindings as PreparedValue[]) : knex.raw(...rawArgs(q.sql, q.bindings));
 }
 
 /** knex.raw wants ? placeholders in binding order; the recorded SQL has $n. */
@@ -245,11 +251,11 @@ async function measureStages(knex: Knex, points: LookupPoint[], sequencesFor: Lo
   }
   const cpu_ms = (cpu() - cpu0) / Math.max(1, total.length);
   log(`  ${total.length} lookups timed; replaying their SQL`);
-  const replay: number[] = [];
+  const replayed: number[] = [];
   for (const seq of seqs) {
     const t = performance.now();
-    for (const q of seq) await knex.raw(...rawArgs(q.sql, q.bindings));
-    replay.push(performance.now() - t);
+    for (const q of seq) await replay(knex, q);
+    replayed.push(performance.now() - t);
   }
   // EXPLAIN ANALYZE of each statement of the first parcel lookup and the first street lookup.
   const ex: Record<string, string> = {};
@@ -283,7 +289,7 @@ async function measureStages(knex: Knex, points: LookupPoint[], sequencesFor: Lo
       sql: stageStats(sql),
       card: stageStats(card),
       statements,
-      sql_replay: stageStats(replay),
+      sql_replay: stageStats(replayed),
       cpu_ms,
       explain: ex,
     },
@@ -489,10 +495,13 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
     const bare: LoadStats[] = [];
     if (backend === 'postgres') {
       const pool = new pg.Pool({ connectionString: b.env.DATABASE_URL, max: Math.max(...o.connections) });
+      // Prepared statements as the service runs them: named, so each connection plans them once.
+      const bareQuery = (q: QuerySequence[number]) =>
+        pool.query(q.prepared ? { name: q.prepared.name, text: q.sql, values: q.bindings } : { text: q.sql, values: q.bindings });
       try {
         for (const c of o.connections) {
-          await sqlLoad((s, v) => pool.query(s, v), sequences, c, Math.min(3, o.duration));
-          const r = await sqlLoad((s, v) => pool.query(s, v), sequences, c, o.duration);
+          await sqlLoad(bareQuery, sequences, c, Math.min(3, o.duration));
+          const r = await sqlLoad(bareQuery, sequences, c, o.duration);
           bare.push(r);
           log(`bare SQL ${c} connection(s): ${r.per_s.toFixed(0)} lookups/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.errors} errors; load avg ${uptime()}`);
         }

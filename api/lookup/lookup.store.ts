@@ -1,9 +1,12 @@
 // SQL of the rule card: the parcel at a point or by id with its planning context, zones and constraints at a point, and plans, one statement per card.
 import type { Knex } from 'knex';
+import { runPrepared, type PreparedStatement } from '../db/prepared.ts';
 import type { CheckConstraint, CheckZone } from '../checks/index.ts';
 import type { CardPlan, ParcelRow } from './lookup.types.ts';
 
 const POINT = 'ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326)';
+/** The point of the prepared statements: parameters $1 (lon) and $2 (lat). */
+const POINT_12 = 'ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326)';
 
 const PARCEL_COLUMNS = `p.id, p.sheet_no, p.parcel_no, p.address, p.ward_code,
   p.legal_area_m2::float8 AS legal_area_m2, ST_AsGeoJSON(p.geom, 9)::json AS geometry`;
@@ -52,11 +55,11 @@ export interface CardData {
  * more. The site is the parcel's geometry as the card receives it (GeoJSON, 9 decimals), so the
  * filters see the very polygon the card measures. Each zone carries its land-use names (the
  * plan-sheet symbol's) and plan.
- * Parameters: CARD_MARGIN_DEG, then asOf four times.
+ * `margin` and `asOf` name the parameters that hold CARD_MARGIN_DEG and the date.
  */
-const CONTEXT_CTES = `s AS (
+const contextCtes = (margin: string, asOf: string): string => `s AS (
        SELECT ST_SetSRID(ST_GeomFromGeoJSON(par.geometry::text), 4326) AS g FROM par ORDER BY par.id LIMIT 1),
-     w AS (SELECT ST_Expand(s.g, ?) AS b FROM s),
+     w AS (SELECT ST_Expand(s.g, ${margin}::float8) AS b FROM s),
      zs AS (
        SELECT z.feature_id AS id, z.lot_code, z.land_use_code,
          z.max_coverage_pct::float8 AS max_coverage_pct, z.max_far::float8 AS max_far, z.max_floors,
@@ -67,14 +70,14 @@ const CONTEXT_CTES = `s AS (
          LEFT JOIN land_use_codes l ON l.scheme = z.land_use_scheme AND l.code = z.land_use_code, s
        WHERE z.geom && s.g AND ST_Intersects(z.geom, s.g)
          AND p.status IN ('in_force', 'superseded')
-         AND z.valid_from < ? AND (z.valid_to IS NULL OR z.valid_to >= ?)),
+         AND z.valid_from < ${asOf} AND (z.valid_to IS NULL OR z.valid_to >= ${asOf})),
      hits AS (
        SELECT c.feature_id AS id, c.kind, c.rule, c.value::float8 AS value, c.tolerance_m::float8 AS tolerance_m, c.name, c.citation,
          CASE WHEN ST_CoveredBy(c.geom, w.b) THEN c.geom ELSE ST_CollectionExtract(ST_Intersection(c.geom, w.b), 3) END AS g
        FROM constraints c JOIN plans p ON p.id = c.plan_id, w
        WHERE c.geom && w.b AND ST_Intersects(c.geom, w.b)
          AND p.status IN ('in_force', 'superseded')
-         AND c.valid_from < ? AND (c.valid_to IS NULL OR c.valid_to >= ?)),
+         AND c.valid_from < ${asOf} AND (c.valid_to IS NULL OR c.valid_to >= ${asOf})),
      cs AS (
        SELECT id, kind, rule, value, tolerance_m, name, citation, ST_AsGeoJSON(ST_Multi(g), 9)::json AS geometry
        FROM hits WHERE NOT ST_IsEmpty(g))`;
@@ -113,31 +116,36 @@ function cardData(row: CardRow): CardData {
  * above all on the embedded backend): the parcels at the point, the first one's context and the
  * plans of its zones. A point in no parcel (a street, ~1 lookup in 10) then needs pointData; the
  * statement leaves that out, since planning it for every lookup would cost more than it saves.
+ * Prepared (api/db/prepared.ts): $1 lon, $2 lat, $3 CARD_MARGIN_DEG, $4 asOf.
  */
-export async function cardAt(db: Knex, lon: number, lat: number, asOf: Date): Promise<CardData> {
-  const { rows } = await db.raw(
-    `WITH pt AS (SELECT ${POINT} AS g),
+const CARD_AT: PreparedStatement = {
+  name: 'spp_card_at_v1',
+  types: ['float8', 'float8', 'float8', 'timestamptz'],
+  text: `WITH pt AS (SELECT ${POINT_12} AS g),
      par AS (
        SELECT ${PARCEL_COLUMNS}
        FROM parcels p, pt
        WHERE p.geom && pt.g AND ST_Intersects(p.geom, pt.g)
        ORDER BY p.id
        LIMIT 5),
-     ${CONTEXT_CTES}
+     ${contextCtes('$3', '$4::timestamptz')}
      SELECT ${CONTEXT_COLUMNS}, ${PLANS_OF('SELECT plan_id FROM zs')}`,
-    [lon, lat, CARD_MARGIN_DEG, asOf, asOf, asOf, asOf],
-  );
-  return cardData({ ...(rows[0] as CardRow), covering: undefined });
+};
+
+export async function cardAt(db: Knex, lon: number, lat: number, asOf: Date): Promise<CardData> {
+  const [row] = await runPrepared<CardRow>(db, CARD_AT, [lon, lat, CARD_MARGIN_DEG, asOf]);
+  return cardData({ ...row, covering: undefined });
 }
 
 /**
  * The card of a point in no parcel, in one statement: zones and constraints in force at asOf whose
  * geometry covers the point (two or more on a common boundary), the zones' plans and land-use names,
- * and the plan covering the point on the date.
+ * and the plan covering the point on the date. Prepared: $1 lon, $2 lat, $3 asOf, $4 date.
  */
-export async function pointData(db: Knex, lon: number, lat: number, asOf: Date, date: string): Promise<CardData> {
-  const { rows } = await db.raw(
-    `WITH pt AS (SELECT ${POINT} AS g),
+const POINT_DATA: PreparedStatement = {
+  name: 'spp_point_data_v1',
+  types: ['float8', 'float8', 'timestamptz', 'date'],
+  text: `WITH pt AS (SELECT ${POINT_12} AS g),
      pz AS (
        SELECT x.feature_id AS id, x.plan_id, x.lot_code, x.land_use_code,
         x.max_coverage_pct::float8 AS max_coverage_pct, x.max_far::float8 AS max_far, x.max_floors,
@@ -147,13 +155,13 @@ export async function pointData(db: Knex, lon: number, lat: number, asOf: Date, 
          LEFT JOIN land_use_codes l ON l.scheme = x.land_use_scheme AND l.code = x.land_use_code, pt
        WHERE x.geom && pt.g AND ST_Intersects(x.geom, pt.g)
          AND p.status IN ('in_force', 'superseded')
-         AND x.valid_from < ? AND (x.valid_to IS NULL OR x.valid_to >= ?)),
+         AND x.valid_from < $3::timestamptz AND (x.valid_to IS NULL OR x.valid_to >= $3::timestamptz)),
      pc AS (
        SELECT x.feature_id AS id, x.kind, x.rule, x.value::float8 AS value, x.tolerance_m::float8 AS tolerance_m, x.name, x.citation
        FROM constraints x JOIN plans p ON p.id = x.plan_id, pt
        WHERE x.geom && pt.g AND ST_Intersects(x.geom, pt.g)
          AND p.status IN ('in_force', 'superseded')
-         AND x.valid_from < ? AND (x.valid_to IS NULL OR x.valid_to >= ?))
+         AND x.valid_from < $3::timestamptz AND (x.valid_to IS NULL OR x.valid_to >= $3::timestamptz))
      SELECT '[]'::json AS parcels, '[]'::json AS zones, '[]'::json AS constraints,
        (SELECT coalesce(json_agg(pz ORDER BY pz.id), '[]'::json) FROM pz) AS point_zones,
        (SELECT coalesce(json_agg(pc ORDER BY pc.id), '[]'::json) FROM pc) AS point_constraints,
@@ -163,24 +171,28 @@ export async function pointData(db: Knex, lon: number, lat: number, asOf: Date, 
          FROM plans pl, pt
          WHERE pl.boundary && pt.g AND ST_Intersects(pl.boundary, pt.g)
            AND pl.status IN ('in_force', 'superseded')
-           AND pl.effective_from <= ?::date AND (pl.effective_to IS NULL OR pl.effective_to > ?::date)
+           AND pl.effective_from <= $4::date AND (pl.effective_to IS NULL OR pl.effective_to > $4::date)
          ORDER BY pl.effective_from DESC, pl.id DESC
          LIMIT 1) cv) AS covering`,
-    [lon, lat, asOf, asOf, asOf, asOf, date, date],
-  );
-  const row = rows[0] as CardRow;
+};
+
+export async function pointData(db: Knex, lon: number, lat: number, asOf: Date, date: string): Promise<CardData> {
+  const [row] = await runPrepared<CardRow>(db, POINT_DATA, [lon, lat, asOf, date]);
   return cardData({ ...row, covering: row.covering ?? null });
 }
 
-/** All a parcel's card needs, in one statement: the parcel of the id, its context and the plans of its zones. */
-export async function cardOfParcel(db: Knex, id: number, asOf: Date): Promise<CardData> {
-  const { rows } = await db.raw(
-    `WITH par AS (SELECT ${PARCEL_COLUMNS} FROM parcels p WHERE p.id = ?),
-     ${CONTEXT_CTES}
+/** All a parcel's card needs, in one statement: the parcel of the id, its context and the plans of its zones. Prepared: $1 id, $2 CARD_MARGIN_DEG, $3 asOf. */
+const CARD_OF_PARCEL: PreparedStatement = {
+  name: 'spp_card_of_parcel_v1',
+  types: ['bigint', 'float8', 'timestamptz'],
+  text: `WITH par AS (SELECT ${PARCEL_COLUMNS} FROM parcels p WHERE p.id = $1::bigint),
+     ${contextCtes('$2', '$3::timestamptz')}
      SELECT ${CONTEXT_COLUMNS}, ${PLANS_OF('SELECT plan_id FROM zs')}`,
-    [id, CARD_MARGIN_DEG, asOf, asOf, asOf, asOf],
-  );
-  return cardData({ ...(rows[0] as CardRow), covering: undefined });
+};
+
+export async function cardOfParcel(db: Knex, id: number, asOf: Date): Promise<CardData> {
+  const [row] = await runPrepared<CardRow>(db, CARD_OF_PARCEL, [id, CARD_MARGIN_DEG, asOf]);
+  return cardData({ ...row, covering: undefined });
 }
 
 /**
