@@ -49,13 +49,52 @@ export function singleRing(polys: readonly PlanarPolygon[]): XY[] | null {
  * share an edge give a zero-area ring, which the caller drops.
  */
 export function clipByConvex(subject: readonly XY[], clipper: readonly XY[], sign: number): XY[] {
-  const [ox, oy] = clipper[0];
+  const edges: [XY, XY][] = [];
+  for (let i = 0; i + 1 < clipper.length; i++) edges.push([clipper[i], clipper[i + 1]]);
+  return clipByHalfPlanes(subject, edges, sign, clipper);
+}
+
+/**
+ * The part of a convex subject on the outer side of the edge a→b of a convex polygon of
+ * orientation `sign`: subject minus that polygon when this edge is the only one of it that runs
+ * through the subject (see PlanarFrame.difference).
+ */
+export function cutOffByEdge(subject: readonly XY[], a: XY, b: XY, sign: number): XY[] {
+  return clipByHalfPlanes(subject, [[b, a]], sign, [a, b]);
+}
+
+/**
+ * Whether the segment a→b runs through the interior of the convex ring (orientation `sign`) for
+ * more than a trace: some stretch of it lies deeper than SAME_M inside every edge.
+ */
+export function crossesInterior(a: XY, b: XY, ring: readonly XY[], sign: number): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const c = ring[i];
+    const d = ring[i + 1];
+    const len = Math.hypot(d[0] - c[0], d[1] - c[1]);
+    if (len === 0) continue;
+    // Signed depth inside this edge along the segment: fa + (fb − fa)·t must exceed SAME_M.
+    const fa = (sign * cross(c, d, a)) / len - SAME_M;
+    const fb = (sign * cross(c, d, b)) / len - SAME_M;
+    if (fa <= 0 && fb <= 0) return false;
+    if (fa < 0) t0 = Math.max(t0, fa / (fa - fb));
+    else if (fb < 0) t1 = Math.min(t1, fa / (fa - fb));
+    if (t1 - t0 <= 0) return false;
+  }
+  return Math.hypot(b[0] - a[0], b[1] - a[1]) * (t1 - t0) > SAME_M;
+}
+
+/** Sutherland–Hodgman: the subject clipped to the inner side (sign · cross ≥ 0) of each edge; `anchors` are vertices output points snap back to. */
+function clipByHalfPlanes(subject: readonly XY[], edges: readonly [XY, XY][], sign: number, anchors: readonly XY[]): XY[] {
+  if (edges.length === 0) return [];
+  const [ox, oy] = edges[0][0];
   const local = (p: XY): XY => [p[0] - ox, p[1] - oy];
   let out: XY[] = subject.slice(0, -1).map(local);
-  const c = clipper.map(local);
-  for (let i = 0; i + 1 < c.length && out.length > 0; i++) {
-    const a = c[i];
-    const b = c[i + 1];
+  for (let i = 0; i < edges.length && out.length > 0; i++) {
+    const a = local(edges[i][0]);
+    const b = local(edges[i][1]);
     if (a[0] === b[0] && a[1] === b[1]) continue;
     const input = out;
     out = [];
@@ -86,7 +125,7 @@ export function clipByConvex(subject: readonly XY[], clipper: readonly XY[], sig
   // clipper corner inside the subject is otherwise recomputed from two edge lines (off by ~1e-12 m).
   const world = ring.map(([x, y]) => {
     for (const q of subject) if (Math.abs(q[0] - ox - x) <= SAME_M && Math.abs(q[1] - oy - y) <= SAME_M) return q;
-    for (const q of clipper) if (Math.abs(q[0] - ox - x) <= SAME_M && Math.abs(q[1] - oy - y) <= SAME_M) return q;
+    for (const q of anchors) if (Math.abs(q[0] - ox - x) <= SAME_M && Math.abs(q[1] - oy - y) <= SAME_M) return q;
     return [x + ox, y + oy] as XY;
   });
   // Start at the south-west-most vertex (to the micrometre): which vertex comes first must not hang

@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { fromVn2000, tm3SridForLongitude, toVn2000, type CanThoTm3Srid } from '../../geodata/crs.ts';
 import type { Polygonal } from './check.types.ts';
 import { nearestT, onSegment, pointInPolygon, segmentsIntersect, type XY } from './segments.ts';
-import { clipByConvex, convexOrientation, singleRing } from './convex-clip.ts';
+import { clipByConvex, convexOrientation, crossesInterior, cutOffByEdge, singleRing } from './convex-clip.ts';
 import { relateShapes } from './shape-relation.ts';
 
 /**
@@ -214,9 +214,38 @@ export class PlanarFrame {
       if (m.xy === rest.xy) return EMPTY_SHAPE;
       const relation = relateShapes(rest.xy, m.xy);
       if (relation === 'a_inside_b') return EMPTY_SHAPE;
-      if (relation !== 'apart') rest = this.fromPlanar(clip(difference, [rest.xy, m.xy]));
+      if (relation !== 'apart') rest = this.cut(rest, m);
     }
     return rest;
+  }
+
+  /**
+   * rest − m. Both convex (a lot and a setback strip, most often): nothing when they only touch,
+   * and when a single edge of m runs through rest, rest cut by that edge's line — m ∩ rest is then
+   * exactly rest on m's side of it, so what is left is the other side. Otherwise the exact clipper.
+   */
+  private cut(rest: Shape, m: Shape): Shape {
+    const rr = singleRing(rest.xy);
+    const rm = singleRing(m.xy);
+    const sr = rr ? convexOrientation(rr) : 0;
+    const sm = rm ? convexOrientation(rm) : 0;
+    if (rr && rm && sr !== 0 && sm !== 0) {
+      if (clipByConvex(rr, rm, sm).length === 0) return rest;
+      let chord = -1;
+      for (let i = 0; i + 1 < rm.length; i++) {
+        if (!crossesInterior(rm[i], rm[i + 1], rr, sr)) continue;
+        if (chord >= 0) {
+          chord = -2;
+          break;
+        }
+        chord = i;
+      }
+      if (chord >= 0) {
+        const left = cutOffByEdge(rr, rm[chord], rm[chord + 1], sm);
+        return left.length > 0 ? this.fromPlanar([[left]]) : EMPTY_SHAPE;
+      }
+    }
+    return this.fromPlanar(clip(difference, [rest.xy, m.xy]));
   }
 
   /** The union of shapes. */
