@@ -156,16 +156,22 @@ describe('rule card on the public map', function () {
     let context: BrowserContext;
     let page: Page;
     let shareUrl = '';
+    const scripts: string[] = [];
+    const sketchCodeLoaded = () => scripts.some((url) => /\/sketch-tool-[^/]*\.js$/.test(url));
 
     before(async () => {
       context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
       page = await context.newPage();
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(r.url());
+      });
       await page.goto(`${server.url}/`);
       await waitForMap(page);
     });
     after(async () => context?.close());
 
     it('finds the parcel by "tờ N thửa M", flies to it and opens its rule card with the numbers of GET /api/parcels/:id/rules', async () => {
+      expect(sketchCodeLoaded(), 'the sketch tool is not part of the map’s first load').to.equal(false);
       await page.fill('[data-testid=search-input]', `tờ ${parcel.sheet_no} thửa ${parcel.parcel_no}`);
       const result = page.locator(`[data-testid=search-results] li[data-parcel-id="${parcel.id}"]`);
       await result.waitFor({ timeout: 20_000 });
@@ -174,6 +180,9 @@ describe('rule card on the public map', function () {
       for (let i = 0; i < ids.indexOf(String(parcel.id)); i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await waitForCard(page, parcel.id);
+      // The first card with a parcel brings the sketch tool.
+      await page.locator('[data-testid=sketch-tools]').waitFor({ timeout: 20_000 });
+      expect(sketchCodeLoaded(), 'the sketch tool loaded with the first parcel card').to.equal(true);
 
       const panel = page.locator('[data-testid=feature-panel]');
       expect(await panel.locator('.panel-title').textContent()).to.equal(`Tờ ${parcel.sheet_no}, thửa ${parcel.parcel_no}`);

@@ -16,7 +16,8 @@ import { attachLookupHook, type LookupHook } from './lookup-state.ts';
 import { cardTitle, renderCard } from './rule-card-view.ts';
 import { createSearchBox } from './search-box.ts';
 import { createShareBox, decodeView, type SharedView } from './share-link.ts';
-import { createSketchTool, type SketchHookState, type SketchState } from './sketch-tool.ts';
+import { createSketchSlot } from './sketch-slot.ts';
+import type { SketchHookState, SketchState } from './sketch-tool.ts';
 
 export interface LookupToolsOptions {
   map: Map;
@@ -74,7 +75,7 @@ export function createLookupTools(options: LookupToolsOptions): LookupTools {
   // --- on the map: the card and the sketch ---
   const cardLayers = createCardLayers({ i18n, palette: options.palette });
   map.addLayer(cardLayers.layer);
-  const sketch = createSketchTool({
+  const sketch = createSketchSlot({
     map,
     i18n,
     api: options.api,
