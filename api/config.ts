@@ -24,6 +24,8 @@ export interface Config {
   dbPoolMax: number;
   /** Public origin printed in QR codes and links of issued sheets; null = the origin of each request. */
   publicUrl: string | null;
+  /** HTTP worker processes sharing the port (server backend only; the embedded database lives in one process). */
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (publicUrl !== null && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) {
     throw new ConfigError('PUBLIC_URL must be an http:// or https:// URL, e.g. https://quyhoach.cantho.gov.vn');
   }
+  const workers = parseInteger('WORKERS', env.WORKERS, 1, 1, 64);
+  if (workers > 1 && !databaseUrl) {
+    throw new ConfigError('WORKERS above 1 needs the PostGIS server backend (DATABASE_URL): the embedded database runs inside one process');
+  }
   return {
     port: parseInteger('PORT', env.PORT, 3000, 0, 65535),
     dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
@@ -77,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     dbPoolMax: parseInteger('DB_POOL_MAX', env.DB_POOL_MAX, 10, 1, 200),
     publicUrl,
+    workers,
   };
 }

@@ -124,15 +124,35 @@ export async function sqlLoad(
   return summarise(clients, lat, errors, 0, performance.now() - t0);
 }
 
-/** Resident set size of a process (kB fields of /proc/<pid>/status), in MB; null where /proc is missing. */
-export function procMemory(pid: number): { rss_mb: number; hwm_mb: number } | null {
+/** A process and its descendants (the HTTP workers of a server started with WORKERS > 1). */
+export function processTree(pid: number): number[] {
+  const out = [pid];
   try {
-    const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (k: string): number => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(s)?.[1] ?? NaN);
-    return { rss_mb: Math.round(kb('VmRSS') / 1024), hwm_mb: Math.round(kb('VmHWM') / 1024) };
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      const children = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      for (const c of children ? children.split(/\s+/) : []) out.push(...processTree(Number(c)));
+    }
   } catch {
-    return null;
+    // gone, or no /proc
   }
+  return out;
+}
+
+/** Resident set size (kB fields of /proc/<pid>/status) of a process and its descendants, in MB; null where /proc is missing. */
+export function procMemory(pid: number): { rss_mb: number; hwm_mb: number } | null {
+  let rss = 0;
+  let hwm = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const s = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      const kb = (k: string): number => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(s)?.[1] ?? NaN);
+      rss += kb('VmRSS');
+      hwm += kb('VmHWM');
+    } catch {
+      if (p === pid) return null;
+    }
+  }
+  return { rss_mb: Math.round(rss / 1024), hwm_mb: Math.round(hwm / 1024) };
 }
 
 /** Samples a process's RSS every `everyMs` until stopped; returns the largest and the last sample. */
@@ -171,14 +191,18 @@ export function folderMb(dir: string): number {
   return Math.round(bytes / 1048576);
 }
 
-/** CPU time a process has used so far (user + system, from /proc/<pid>/stat), in ms; null where /proc is missing. */
+/** CPU time a process and its descendants have used so far (user + system, from /proc/<pid>/stat), in ms; null where /proc is missing. */
 export function procCpuMs(pid: number): number | null {
-  try {
-    const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces) start at field 3; utime and stime are fields 14 and 15.
-    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return null;
+  let total = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const s = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces) start at field 3; utime and stime are fields 14 and 15.
+      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+      total += ((Number(f[11]) + Number(f[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+    } catch {
+      if (p === pid) return null;
+    }
   }
+  return total;
 }

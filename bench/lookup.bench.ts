@@ -3,7 +3,7 @@
 //   npx tsx bench/lookup.bench.ts [--backend pglite|postgres|both] [--zones 100000] [--parcels 1000000]
 //        [--constraints 10000] [--duration 20] [--connections 1,8] [--points 20000] [--stages 300]
 //        [--seed spp-bench-1] [--port 3130] [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
-//        [--pg-db spp_bench_lookup] [--data-dir DIR] [--keep] [--explain]
+//        [--pg-db spp_bench_lookup] [--data-dir DIR] [--keep] [--explain] [--workers 1]
 //
 // Prints figures, never asserts on time. Per backend: migrate an empty database and load the
 // synthetic plan (bench/synthetic-plan.ts) with its parcels; time each stage of a lookup in process
@@ -15,7 +15,9 @@
 // replayed with node-postgres) runs at the same client counts, for the ratio the goal names.
 // PostgreSQL: the database --pg-db is created afresh and dropped at the end; PGlite: a temporary
 // data dir, removed at the end. With --keep both stay, and a later run with the same sizes, --pg-db
-// and --data-dir reuses them without loading again.
+// and --data-dir reuses them without loading again. --workers N starts the server on the PostgreSQL
+// backend with WORKERS=N (HTTP worker processes sharing the port); RSS and CPU are then the sums over
+// the server's processes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,6 +54,7 @@ interface Options {
   dataDir: string | null;
   keep: boolean;
   explain: boolean;
+  workers: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -71,6 +74,7 @@ function parseArgs(argv: string[]): Options {
     dataDir: null,
     keep: false,
     explain: false,
+    workers: 1,
   };
   const int = (name: string, v: string | undefined, min: number): number => {
     const n = Number(v);
@@ -111,9 +115,10 @@ function parseArgs(argv: string[]): Options {
       case '--data-dir': o.dataDir = path.resolve(value() ?? ''); break;
       case '--keep': o.keep = true; break;
       case '--explain': o.explain = true; break;
+      case '--workers': o.workers = int('workers', value(), 1); break;
       case '--help':
       case '-h':
-        console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 21).join('\n'));
+        console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 24).join('\n'));
         process.exit(0);
         break;
       default:
@@ -466,7 +471,8 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
     const data_dir_mb = b.dataDir ? folderMb(b.dataDir) : null;
 
     // HTTP against the real server.
-    server = await startServer(b.env, o.port, log);
+    // Several workers need the server backend (the embedded database lives in one process).
+    server = await startServer(backend === 'postgres' && o.workers > 1 ? { ...b.env, WORKERS: String(o.workers) } : b.env, o.port, log);
     const pid = server.child.pid!;
     const rss_idle_mb = procMemory(pid)?.rss_mb ?? NaN;
     const points = makeLookupPoints(grid, layout, o.points, o.seed, 'http');
@@ -576,7 +582,7 @@ function printReport(o: Options, results: BackendResult[]): void {
     p(`${pad(r.backend, 9)} CPU of the bench process per lookup: ${f2(r.stages.cpu_ms)} ms`);
   }
   p();
-  p('HTTP GET /api/lookup against the server process (api/server.ts)');
+  p(`HTTP GET /api/lookup against the server process (api/server.ts)${o.workers > 1 ? `; on postgres with WORKERS=${o.workers} (RSS and CPU summed over its processes)` : ''}`);
   const h3 = `${pad('backend', 9)} ${lpad('clients', 7)} ${lpad('req/s', 7)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('p99', 7)} ${lpad('max', 7)} ${lpad('requests', 9)} ${lpad('errors', 6)} ${lpad('parcel', 7)} ${lpad('RSS max', 8)} ${lpad('CPU/req', 8)}`;
   p(h3);
   p('-'.repeat(h3.length));

@@ -80,3 +80,84 @@ describe('the server process on the embedded database', function () {
     }
   });
 });
+
+/** Child pids of a process (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    const text = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+    if (text) out.push(...text.split(/\s+/).map(Number));
+  }
+  return out;
+}
+
+describe('the server process with several workers on the PostGIS server', function () {
+  this.timeout(180_000);
+  const name = `spp_test_workers_${process.pid}`;
+  let adminUrl = '';
+  let server: Started | null = null;
+
+  before(async function () {
+    if (!process.env.DATABASE_URL || !fs.existsSync('/proc/self/task')) this.skip(); // WORKERS needs the server backend
+    adminUrl = process.env.DATABASE_URL;
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  });
+  after(async () => {
+    if (server && server.child.exitCode === null) {
+      server.child.kill('SIGKILL');
+      await server.exit;
+    }
+    if (!adminUrl) return;
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('WORKERS=2: prepares the database once, serves from two workers that share sessions, replaces a worker that dies, stops cleanly', async () => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    server = startServer({ DATABASE_URL: url.toString(), WORKERS: '2', PORT: '0', DEMO_PASSWORD: 'workers-test' });
+    const base = await waitForListening(server, 150_000);
+    expect(server.output()).to.match(/"workers":2/);
+    const primary = server.child.pid!;
+    const workers = childrenOf(primary);
+    expect(workers, 'two worker processes').to.have.length(2);
+
+    // A session made through one worker is honoured by every worker (sessions and their key live in the database).
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'planner@spp.demo', password: 'workers-test' }) });
+    expect(login.status).to.equal(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const statuses: number[] = [];
+    // New connections each time (no keep-alive), so the cluster hands them to both workers.
+    for (let i = 0; i < 12; i++) statuses.push((await fetch(`${base}/api/auth/me`, { headers: { cookie, connection: 'close' } })).status);
+    expect(statuses).to.deep.equal(Array(12).fill(200));
+
+    // A worker that dies is replaced.
+    process.kill(workers[0], 'SIGKILL');
+    const t0 = Date.now();
+    let now = childrenOf(primary);
+    while ((now.length !== 2 || now.includes(workers[0])) && Date.now() - t0 < 60_000) {
+      await new Promise((r) => setTimeout(r, 250));
+      now = childrenOf(primary);
+    }
+    expect(now, 'a new worker in place of the dead one').to.have.length(2).and.not.include(workers[0]);
+    expect(server.output()).to.match(/worker exited; starting another/);
+    const t1 = Date.now();
+    let health = 0;
+    while (health !== 200 && Date.now() - t1 < 60_000) {
+      health = await fetch(`${base}/api/health`, { headers: { connection: 'close' } }).then((r) => r.status, () => 0);
+    }
+    expect(health).to.equal(200);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exit).to.equal(0);
+    for (const pid of now) expect(fs.existsSync(`/proc/${pid}`), `worker ${pid} stopped`).to.equal(false);
+  });
+});
