@@ -8,6 +8,7 @@ import { fromVn2000, tm3SridForLongitude, toVn2000, type CanThoTm3Srid } from '.
 import type { Polygonal } from './check.types.ts';
 import { nearestT, onSegment, pointInPolygon, segmentsIntersect, type XY } from './segments.ts';
 import { clipByConvex, convexOrientation, crossesInterior, cutOffByEdge, singleRing } from './convex-clip.ts';
+import { CONTACT_AREA_M2 } from './contact.ts';
 import { relateShapes } from './shape-relation.ts';
 
 /**
@@ -192,11 +193,13 @@ export class PlanarFrame {
     if (relation === 'b_inside_a') return b;
     const ra = singleRing(a.xy);
     const rb = singleRing(b.xy);
-    const sign = ra && rb && convexOrientation(ra) !== 0 ? convexOrientation(rb) : 0;
-    if (ra && rb && sign !== 0) {
-      const ring = clipByConvex(ra, rb, sign);
+    const sa = ra ? convexOrientation(ra) : 0;
+    const sb = rb ? convexOrientation(rb) : 0;
+    if (ra && rb && sa !== 0 && sb !== 0) {
+      const ring = clipByConvex(ra, rb, sb);
       return ring.length > 0 ? this.fromPlanar([[ring]]) : EMPTY_SHAPE;
     }
+    if (ra && rb && onlyTouch(ra, sa, rb, sb)) return EMPTY_SHAPE;
     return this.fromPlanar(clip(intersect, [a.xy, b.xy]));
   }
 
@@ -229,8 +232,8 @@ export class PlanarFrame {
     const rm = singleRing(m.xy);
     const sr = rr ? convexOrientation(rr) : 0;
     const sm = rm ? convexOrientation(rm) : 0;
+    if (rr && rm && onlyTouch(rr, sr, rm, sm)) return rest;
     if (rr && rm && sr !== 0 && sm !== 0) {
-      if (clipByConvex(rr, rm, sm).length === 0) return rest;
       let chord = -1;
       for (let i = 0; i + 1 < rm.length; i++) {
         if (!crossesInterior(rm[i], rm[i + 1], rr, sr)) continue;
@@ -314,6 +317,20 @@ function contactPoint(a: XY, b: XY, c: XY, d: XY): XY {
   }
   for (const p of [c, d]) if (onSegment(a, b, p)) return p;
   return a;
+}
+
+/**
+ * Whether two rings (one of them convex: its orientation non-zero) share at most contact, found by
+ * clipping the other ring to the convex one in floating point. For a concave subject that clipping
+ * may join separate pieces by zero-width bridges, which is why only its area is used here: the
+ * area of the intersection is exact all the same. A red line that a lot only touches (most lots
+ * along a road) so costs no exact clipping; its overlap would have been needles that measureOverlap
+ * drops anyway (CONTACT_AREA_M2).
+ */
+function onlyTouch(a: XY[], sa: number, b: XY[], sb: number): boolean {
+  if (sa === 0 && sb === 0) return false;
+  const ring = sb !== 0 ? clipByConvex(a, b, sb) : clipByConvex(b, a, sa);
+  return ring.length === 0 || Math.abs(ringSignedArea(ring)) <= CONTACT_AREA_M2;
 }
 
 type ClipFn = (fc: FeatureCollection<Polygon | MultiPolygon>) => Feature<Polygon | MultiPolygon> | null;

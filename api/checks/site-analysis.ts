@@ -48,7 +48,8 @@ export function analyseSite(proposal: BuildingProposal, context: CheckContext, p
     .map((line) => {
       const shape = frame.shape(line.geometry);
       const overlap = frame.intersection(site, shape);
-      return { line, shape, overlap, measured: measureOverlap(overlap, 0) };
+      // Areas and geometry are read from it, never the width (red-line.ts measures the footprint's own).
+      return { line, shape, overlap, measured: measureOverlap(overlap, 0, false) };
     });
   // Intersect first, then union the pieces: two red lines meeting at a junction overlap each other,
   // and the take must count that corner once. The take is an area, so no tolerance applies; only
@@ -56,7 +57,7 @@ export function analyseSite(proposal: BuildingProposal, context: CheckContext, p
   // each needle alone is a thin strip measured exactly, while two needles joined at a corner make
   // an L-shaped sliver whose width search tiles its whole length (~200 ms).
   const pieces = red_lines.map((r) => wholeShape(r.measured)).filter((s) => s.xy.length > 0);
-  const take = pieces.length <= 1 ? (pieces[0] ?? EMPTY_SHAPE) : wholeShape(measureOverlap(frame.union(pieces), 0));
+  const take = pieces.length <= 1 ? (pieces[0] ?? EMPTY_SHAPE) : wholeShape(measureOverlap(frame.union(pieces), 0, false));
   const red_line_take_m2 = shapeArea(take);
   const net_site_area_m2 = Math.max(0, site_area_m2 - red_line_take_m2);
   return {

@@ -48,7 +48,8 @@ export function ruleZones(frame: PlanarFrame, site: Shape, siteArea: number, zon
   const taking: { zone: CheckZone; area: number; overlap: Shape; measured: Overlap }[] = [];
   for (const zone of zones) {
     const overlap = frame.intersection(site, frame.shape(zone.geometry));
-    const measured = measureOverlap(overlap, params.tolerance_m);
+    // Only whether each part passes the tolerance matters here, not how wide it is.
+    const measured = measureOverlap(overlap, params.tolerance_m, false);
     if (measured.significant.length === 0) continue;
     taking.push({ zone, area: measured.area_m2, overlap, measured });
   }
@@ -79,7 +80,7 @@ export function ruleZones(frame: PlanarFrame, site: Shape, siteArea: number, zon
   // A zone whose overlap misses at most CONTACT_AREA_M2 of the site leaves nothing but contact
   // uncovered (every part of the rest is smaller still): no clipping needed to know it.
   const whole = taking.some((t) => siteArea - shapeArea(t.overlap) <= CONTACT_AREA_M2);
-  const uncovered = measureOverlap(whole ? EMPTY_SHAPE : frame.difference(site, taking.map((t) => t.overlap)), params.tolerance_m);
+  const uncovered = measureOverlap(whole ? EMPTY_SHAPE : frame.difference(site, taking.map((t) => t.overlap)), params.tolerance_m, false);
   const governed = new Set(governing);
   return {
     rule,

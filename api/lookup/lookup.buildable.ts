@@ -151,7 +151,7 @@ export function buildableShape(frame: PlanarFrame, site: Shape, lines: readonly 
  */
 function tidy(shape: Shape): Shape {
   const parts: Shape[] = [];
-  for (const { shape: part } of measureOverlap(shape, 0).parts) {
+  for (const { shape: part } of measureOverlap(shape, 0, false).parts) {
     const lonlat = part.lonlat ? polygonsOf(part.lonlat)[0] : [];
     const xy: XY[][] = [];
     const ll: Position[][] = [];
