@@ -1,6 +1,15 @@
 // What to tell the user about a failed request: the problem+json detail, or a plain word for network and permission failures.
 import { ApiError } from '../api/client.ts';
 import type { I18n } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+
+const KNOWN = [400, 401, 403, 404, 409, 413, 415, 422, 429] as const;
+
+/** The message key for an HTTP status of a problem+json answer. */
+export function problemKey(status: number): MessageKey {
+  if ((KNOWN as readonly number[]).includes(status)) return `problem.${status}` as MessageKey;
+  return status >= 500 ? 'problem.5xx' : 'problem.other';
+}
 
 /** `byStatus` replaces the text for given HTTP statuses (e.g. 403 on a page that explains who may act). */
 export function errorText(i18n: I18n, error: unknown, byStatus: Partial<Record<number, (e: ApiError) => string>> = {}): string {
@@ -8,7 +17,11 @@ export function errorText(i18n: I18n, error: unknown, byStatus: Partial<Record<n
     if (error.status === 0) return i18n.t('error.network');
     const special = byStatus[error.status];
     if (special) return special(error);
-    return error.problem.detail ?? error.problem.title ?? error.message;
+    const detail = error.problem.detail ?? error.problem.title ?? error.message;
+    // The API words its details in English; in Vietnamese the reader gets a Vietnamese sentence for
+    // the kind of failure first, and the detail (which names the field or the conflict) after it.
+    if (i18n.lang !== 'vi') return detail;
+    return `${i18n.t(problemKey(error.status))} (${i18n.t('problem.detail')}: ${detail})`;
   }
   return error instanceof Error ? error.message : String(error);
 }

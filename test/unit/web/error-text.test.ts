@@ -1,0 +1,26 @@
+// What a failed request tells the user: a Vietnamese sentence for the kind of failure before the API's English detail, the detail alone in English.
+import { expect } from 'chai';
+import { ApiError } from '../../../web/api/client.ts';
+import { createI18n } from '../../../web/i18n/i18n.ts';
+import { errorText } from '../../../web/ui/error-text.ts';
+
+const i18n = (lang: 'vi' | 'en') => createI18n({ storage: null, root: { lang: '' } as unknown as HTMLElement, defaultLang: lang });
+const problem = (status: number, detail: string) => new ApiError({ type: 'x', title: 't', status, detail, code: 'c' }, status);
+
+describe('errorText', () => {
+  it('in Vietnamese: the kind of failure in Vietnamese, then the detail the API gave', () => {
+    const vi = i18n('vi');
+    expect(errorText(vi, problem(409, 'lock_version 3 is stale: the permit is at 4.'))).to.equal(
+      'Dữ liệu đã thay đổi hoặc đang xung đột; hãy tải lại rồi thử lại (chi tiết (tiếng Anh): lock_version 3 is stale: the permit is at 4.)',
+    );
+    expect(errorText(vi, problem(400, '/footprint: not a polygon'))).to.match(/^Dữ liệu gửi lên chưa hợp lệ \(.*\/footprint: not a polygon\)$/);
+    expect(errorText(vi, problem(503, 'database unavailable'))).to.match(/^Lỗi máy chủ/);
+    expect(errorText(vi, problem(418, 'teapot'))).to.match(/^Yêu cầu không thành công/);
+  });
+
+  it('in English: the API’s detail as it is; a page may replace the text for a status', () => {
+    const en = i18n('en');
+    expect(errorText(en, problem(404, 'No parcel has the id 5.'))).to.equal('No parcel has the id 5.');
+    expect(errorText(i18n('vi'), problem(403, 'x'), { 403: () => 'riêng' })).to.equal('riêng');
+  });
+});
