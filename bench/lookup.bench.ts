@@ -607,7 +607,8 @@ function printReport(o: Options, results: BackendResult[]): void {
     }
   }
   p();
-  p('EXPLAIN ANALYZE of each statement (first parcel lookup and first street lookup of the stage pass)');
+  p('EXPLAIN ANALYZE of each statement (first parcel lookup and first street lookup of the stage pass), run unprepared:');
+  p('its Planning Time is what the service saves by running the statement prepared (api/db/prepared.ts)');
   for (const r of results) for (const [k, e] of Object.entries(r.stages.explain)) p(`${pad(r.backend, 9)} ${k}: ${e.includes('\n') ? `\n${e}` : e}`);
   p();
   const pgl = results.find((r) => r.backend === 'pglite');

@@ -1,7 +1,12 @@
 // What to tell the user about a failed request: the problem+json detail, or a plain word for network and permission failures.
 import { ApiError } from '../api/client.ts';
-import type { I18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+
+/** What errorText needs of the page's I18n (structural: keeps this file free of the DOM for Node tests). */
+export interface Translator {
+  readonly lang: 'vi' | 'en';
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+}
 
 const KNOWN = [400, 401, 403, 404, 409, 413, 415, 422, 429] as const;
 
@@ -12,7 +17,7 @@ export function problemKey(status: number): MessageKey {
 }
 
 /** `byStatus` replaces the text for given HTTP statuses (e.g. 403 on a page that explains who may act). */
-export function errorText(i18n: I18n, error: unknown, byStatus: Partial<Record<number, (e: ApiError) => string>> = {}): string {
+export function errorText(i18n: Translator, error: unknown, byStatus: Partial<Record<number, (e: ApiError) => string>> = {}): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return i18n.t('error.network');
     const special = byStatus[error.status];

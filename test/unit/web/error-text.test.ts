@@ -1,10 +1,11 @@
 // What a failed request tells the user: a Vietnamese sentence for the kind of failure before the API's English detail, the detail alone in English.
 import { expect } from 'chai';
 import { ApiError } from '../../../web/api/client.ts';
-import { createI18n } from '../../../web/i18n/i18n.ts';
-import { errorText } from '../../../web/ui/error-text.ts';
+import { en as enTable, vi as viTable } from '../../../web/i18n/messages.ts';
+import { errorText, type Translator } from '../../../web/ui/error-text.ts';
 
-const i18n = (lang: 'vi' | 'en') => createI18n({ storage: null, root: { lang: '' } as unknown as HTMLElement, defaultLang: lang });
+// The page's I18n looks texts up in these same tables; these messages take no parameters.
+const i18n = (lang: 'vi' | 'en'): Translator => ({ lang, t: (key) => ((lang === 'vi' ? viTable : enTable) as Record<string, string>)[key] ?? key });
 const problem = (status: number, detail: string) => new ApiError({ type: 'x', title: 't', status, detail, code: 'c' }, status);
 
 describe('errorText', () => {
