@@ -23,16 +23,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Knex } from 'knex';
 import pg from 'pg';
 import { openDatabase } from '../api/db/connection.ts';
 import type { Database } from '../api/db/database.ts';
 import { prepareDatabase } from '../api/db/prepare.ts';
 import { createLogger } from '../api/http/logger.ts';
-import { LookupService } from '../api/lookup/lookup.service.ts';
-import { runPrepared, type PreparedStatement, type PreparedValue } from '../api/db/prepared.ts';
-import { httpLoad, folderMb, percentile, procCpuMs, procMemory, sampleRss, sqlLoad, type LoadStats, type QuerySequence } from './lookup-http.ts';
-import { loadSyntheticParcels, loadSyntheticPlan, makeGrid, makeLookupPoints, makeParcelLayout, type LookupPoint } from './synthetic-plan.ts';
+import { BACKEND_CHOICES, readFlags } from './bench-cli.ts';
+import { measureStages, type StageStats, type StagesResult } from './lookup-stages.ts';
+import { httpLoad, folderMb, procCpuMs, procMemory, sampleRss, sqlLoad, type LoadStats, type QuerySequence } from './lookup-http.ts';
+import { loadSyntheticPlan, makeGrid } from './synthetic-plan.ts';
+import { loadSyntheticParcels, makeLookupPoints, makeParcelLayout } from './synthetic-parcels.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -76,55 +76,40 @@ function parseArgs(argv: string[]): Options {
     explain: false,
     workers: 1,
   };
-  const int = (name: string, v: string | undefined, min: number): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} needs an integer ≥ ${min}, got ${v}`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string | undefined => inline ?? argv[++i];
+  readFlags(argv, fileURLToPath(import.meta.url), 24, (flag, f) => {
     switch (flag) {
-      case '--backend': {
-        const v = value();
-        if (v !== 'pglite' && v !== 'postgres' && v !== 'both') throw new Error(`--backend pglite|postgres|both, got ${v}`);
-        o.backend = v;
-        break;
-      }
-      case '--zones': o.zones = int('zones', value(), 1); break;
-      case '--parcels': o.parcels = int('parcels', value(), 1); break;
-      case '--constraints': o.constraints = int('constraints', value(), 0); break;
-      case '--duration': o.duration = int('duration', value(), 1); break;
+      case '--backend': o.backend = f.oneOf(BACKEND_CHOICES); break;
+      case '--zones': o.zones = f.int(1); break;
+      case '--parcels': o.parcels = f.int(1); break;
+      case '--constraints': o.constraints = f.int(0); break;
+      case '--duration': o.duration = f.int(1); break;
       case '--connections': {
-        const v = value() ?? '';
-        o.connections = v.split(',').map((x) => int('connections', x.trim(), 1));
+        o.connections = (f.value() ?? '').split(',').map((x) => {
+          const n = Number(x.trim());
+          if (!Number.isInteger(n) || n < 1) throw new Error(`--connections needs integers ≥ 1, got ${x}`);
+          return n;
+        });
         break;
       }
-      case '--points': o.points = int('points', value(), 1); break;
-      case '--stages': o.stages = int('stages', value(), 1); break;
-      case '--seed': o.seed = value() ?? o.seed; break;
-      case '--port': o.port = int('port', value(), 1); break;
-      case '--pg-url': o.pgUrl = value() ?? o.pgUrl; break;
+      case '--points': o.points = f.int(1); break;
+      case '--stages': o.stages = f.int(1); break;
+      case '--seed': o.seed = f.value() ?? o.seed; break;
+      case '--port': o.port = f.int(1); break;
+      case '--pg-url': o.pgUrl = f.value() ?? o.pgUrl; break;
       case '--pg-db': {
-        const v = value() ?? '';
+        const v = f.value() ?? '';
         if (!/^[a-z_][a-z0-9_]{0,62}$/.test(v)) throw new Error(`--pg-db needs a plain lower-case database name, got ${v}`);
         o.pgDb = v;
         break;
       }
-      case '--data-dir': o.dataDir = path.resolve(value() ?? ''); break;
+      case '--data-dir': o.dataDir = path.resolve(f.value() ?? ''); break;
       case '--keep': o.keep = true; break;
       case '--explain': o.explain = true; break;
-      case '--workers': o.workers = int('workers', value(), 1); break;
-      case '--help':
-      case '-h':
-        console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 24).join('\n'));
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`unknown option ${a} (see --help)`);
+      case '--workers': o.workers = f.int(1); break;
+      default: return false;
     }
-  }
+    return true;
+  });
   return o;
 }
 
@@ -133,174 +118,6 @@ const withDatabase = (url: string, name: string): string => {
   u.pathname = `/${name}`;
   return u.toString();
 };
-
-// ---------------------------------------------------------------------------------------------
-// Stages of one lookup, in process
-
-/** Which statement of the lookup a SQL text is (the store function that sent it). */
-function stageOf(sql: string): string {
-  if (/FROM parcels p, pt/i.test(sql)) return 'parcelsAt';
-  if (/FROM zones z JOIN plans/i.test(sql)) return 'parcelContext';
-  if (/land_use_codes/i.test(sql)) return 'zoneDetails';
-  if (/FROM zones x JOIN plans|from "zones" as "x"/i.test(sql)) return 'zonesAt';
-  if (/FROM constraints x JOIN plans|from "constraints" as "x"/i.test(sql)) return 'constraintsAt';
-  if (/FROM plans pl, pt/i.test(sql)) return 'planCovering';
-  if (/FROM plans pl WHERE pl.id/i.test(sql)) return 'planById';
-  return 'other';
-}
-
-interface StageStats {
-  n: number;
-  p50: number;
-  p95: number;
-  mean: number;
-}
-
-function stageStats(xs: number[]): StageStats {
-  const s = [...xs].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
-}
-
-interface StagesResult {
-  /** service.atPoint in process, split into parcel points and street points. */
-  total: StageStats;
-  total_parcel: StageStats;
-  total_street: StageStats;
-  /** Sum of the SQL statements of one lookup (as knex saw them) and the rest (the card, in Node). */
-  sql: StageStats;
-  card: StageStats;
-  statements: Record<string, StageStats>;
-  /** The same lookups' statements replayed alone, one client, without the service. */
-  sql_replay: StageStats;
-  /** CPU time of this process per lookup (PGlite runs inside it; a PostgreSQL server does not). */
-  cpu_ms: number;
-  explain: Record<string, string>;
-}
-
-/** Records every statement the service sends, with its time; a lookup's sequence for replay. */
-function recorder(knex: Knex): { begin(): void; end(): { seq: QuerySequence; ms: Record<string, number> } } {
-  let seq: QuerySequence = [];
-  let ms: Record<string, number> = {};
-  let on = false;
-  const open = new Map<string, { t: number; stage: string }>();
-  knex.on('query', (q: { __knexQueryUid?: string; sql: string; bindings?: unknown[]; prepared?: PreparedStatement }) => {
-    if (!on || !q.__knexQueryUid) return;
-    seq.push({ sql: q.sql, bindings: q.bindings ?? [], prepared: q.prepared });
-    open.set(q.__knexQueryUid, { t: performance.now(), stage: stageOf(q.sql) });
-  });
-  knex.on('query-response', (_r: unknown, q: { __knexQueryUid?: string }) => {
-    const o = q.__knexQueryUid ? open.get(q.__knexQueryUid) : undefined;
-    if (!o) return;
-    open.delete(q.__knexQueryUid!);
-    ms[o.stage] = (ms[o.stage] ?? 0) + performance.now() - o.t;
-  });
-  return {
-    begin() {
-      seq = [];
-      ms = {};
-      on = true;
-    },
-    end() {
-      // Stop recording: a replay of a recorded lookup must not append to it.
-      on = false;
-      return { seq, ms };
-    },
-  };
-}
-
-/** A recorded statement run again as the service ran it: prepared statements as prepared ones. */
-function replay(knex: Knex, q: QuerySequence[number]): Promise<unknown> {
-  return q.prepared ? runPrepared(knex, q.prepared, q.bindings as PreparedValue[]) : knex.raw(...rawArgs(q.sql, q.bindings));
-}
-
-/** knex.raw wants ? placeholders in binding order; the recorded SQL has $n. */
-function rawArgs(sql: string, bindings: unknown[]): [string, Knex.RawBinding[]] {
-  const out: Knex.RawBinding[] = [];
-  const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
-    out.push(bindings[Number(n) - 1] as Knex.RawBinding);
-    return '?';
-  });
-  return [text, out];
-}
-
-async function measureStages(knex: Knex, points: LookupPoint[], sequencesFor: LookupPoint[], explain: boolean, log: (m: string) => void): Promise<{ stages: StagesResult; sequences: QuerySequence[] }> {
-  const service = new LookupService(knex);
-  const rec = recorder(knex);
-  const date = '2026-06-30';
-  for (const p of points.slice(0, 20)) await service.atPoint(p.lon, p.lat, date); // warm-up
-  const total: number[] = [];
-  const totalParcel: number[] = [];
-  const totalStreet: number[] = [];
-  const sql: number[] = [];
-  const card: number[] = [];
-  const per: Record<string, number[]> = {};
-  const seqs: QuerySequence[] = [];
-  const cpu = (): number => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
-  const cpu0 = cpu();
-  for (const p of points.slice(20)) {
-    rec.begin();
-    const t = performance.now();
-    await service.atPoint(p.lon, p.lat, date);
-    const ms = performance.now() - t;
-    const { seq, ms: byStage } = rec.end();
-    seqs.push(seq);
-    total.push(ms);
-    (p.parcel === null ? totalStreet : totalParcel).push(ms);
-    const s = Object.values(byStage).reduce((a, b) => a + b, 0);
-    sql.push(s);
-    card.push(ms - s);
-    for (const [k, v] of Object.entries(byStage)) (per[k] ??= []).push(v);
-  }
-  const cpu_ms = (cpu() - cpu0) / Math.max(1, total.length);
-  log(`  ${total.length} lookups timed; replaying their SQL`);
-  const replayed: number[] = [];
-  for (const seq of seqs) {
-    const t = performance.now();
-    for (const q of seq) await replay(knex, q);
-    replayed.push(performance.now() - t);
-  }
-  // EXPLAIN ANALYZE of each statement of the first parcel lookup and the first street lookup.
-  const ex: Record<string, string> = {};
-  const firstParcel = seqs[points.slice(20).findIndex((p) => p.parcel !== null)];
-  const firstStreet = seqs[points.slice(20).findIndex((p) => p.parcel === null)];
-  for (const seq of [firstParcel, firstStreet]) {
-    for (const q of seq ?? []) {
-      const k = stageOf(q.sql);
-      if (ex[k]) continue;
-      const [text, b] = rawArgs(q.sql, q.bindings);
-      const res = await knex.raw(`EXPLAIN (ANALYZE${explain ? ', BUFFERS' : ''}) ${text}`, b);
-      const lines = (res.rows as Record<string, string>[]).map((r) => r['QUERY PLAN']);
-      ex[k] = explain ? lines.join('\n') : lines.filter((l) => /Scan|Time:/.test(l)).map((l) => l.trim()).join(' | ');
-    }
-  }
-  log('  EXPLAIN done; recording the SQL of the bare-SQL lookups');
-  // Sequences for the bare-SQL loop: lookups of their own points (not those just timed).
-  const sequences: QuerySequence[] = [];
-  for (const p of sequencesFor) {
-    rec.begin();
-    await service.atPoint(p.lon, p.lat, date);
-    sequences.push(rec.end().seq);
-  }
-  const statements: Record<string, StageStats> = {};
-  for (const [k, v] of Object.entries(per)) statements[k] = stageStats(v);
-  return {
-    stages: {
-      total: stageStats(total),
-      total_parcel: stageStats(totalParcel),
-      total_street: stageStats(totalStreet),
-      sql: stageStats(sql),
-      card: stageStats(card),
-      statements,
-      sql_replay: stageStats(replayed),
-      cpu_ms,
-      explain: ex,
-    },
-    sequences,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The server as a child process

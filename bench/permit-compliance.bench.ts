@@ -40,6 +40,7 @@ import {
   type ComplianceReport,
   type Polygonal,
 } from '../api/checks/index.ts';
+import { BACKEND_CHOICES, readFlags } from './bench-cli.ts';
 import { AREA, loadSyntheticPlan, makeProposals, type SynthProposal } from './synthetic-plan.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -76,51 +77,23 @@ function parseArgs(argv: string[]): Options {
     explain: false,
     json: false,
   };
-  const int = (name: string, v: string | undefined, min: number): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} needs an integer ≥ ${min}, got ${v}`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string | undefined => inline ?? argv[++i];
+  readFlags(argv, fileURLToPath(import.meta.url), 15, (flag, f) => {
     switch (flag) {
-      case '--backend': {
-        const v = value();
-        if (v !== 'pglite' && v !== 'postgres' && v !== 'both') throw new Error(`--backend pglite|postgres|both, got ${v}`);
-        o.backend = v;
-        break;
-      }
-      case '--zones': o.zones = int('zones', value(), 1); break;
-      case '--constraints': o.constraints = int('constraints', value(), 0); break;
-      case '--runs': o.runs = int('runs', value(), 1); break;
-      case '--warmup': o.warmup = int('warmup', value(), 0); break;
-      case '--seed': o.seed = value() ?? o.seed; break;
-      case '--loader': {
-        const v = value();
-        if (v !== 'sql' && v !== 'store') throw new Error(`--loader sql|store, got ${v}`);
-        o.loader = v;
-        break;
-      }
-      case '--pglite-storage': {
-        const v = value();
-        if (v !== 'memory' && v !== 'disk') throw new Error(`--pglite-storage memory|disk, got ${v}`);
-        o.pgliteStorage = v;
-        break;
-      }
-      case '--pg-url': o.pgUrl = value() ?? o.pgUrl; break;
+      case '--backend': o.backend = f.oneOf(BACKEND_CHOICES); break;
+      case '--zones': o.zones = f.int(1); break;
+      case '--constraints': o.constraints = f.int(0); break;
+      case '--runs': o.runs = f.int(1); break;
+      case '--warmup': o.warmup = f.int(0); break;
+      case '--seed': o.seed = f.value() ?? o.seed; break;
+      case '--loader': o.loader = f.oneOf(['sql', 'store'] as const); break;
+      case '--pglite-storage': o.pgliteStorage = f.oneOf(['memory', 'disk'] as const); break;
+      case '--pg-url': o.pgUrl = f.value() ?? o.pgUrl; break;
       case '--explain': o.explain = true; break;
       case '--json': o.json = true; break;
-      case '--help':
-      case '-h':
-        console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 15).join('\n'));
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`unknown option ${a} (see --help)`);
+      default: return false;
     }
-  }
+    return true;
+  });
   return o;
 }
 
