@@ -1,5 +1,6 @@
 // Reads the body of POST /api/certificates: a parcel id or a WGS 84 point, nothing else.
 import { FieldErrors } from '../http/body.ts';
+import { checkLonLatRanges, LONLAT_EXAMPLE } from '../http/wgs84.ts';
 import type { CertificateRequest } from './certificates.types.ts';
 
 /** Alphabet of the random part of a code: no 0/O, 1/I, so a code read off paper types back unchanged. */
@@ -10,21 +11,13 @@ const ACCEPTED = new Set(['parcel_id', 'lon', 'lat']);
 
 function degrees(body: Record<string, unknown>, name: 'lon' | 'lat', errors: FieldErrors): number | undefined {
   const v = body[name];
-  const example = name === 'lon' ? '105.7846' : '10.0341';
+  const example = LONLAT_EXAMPLE[name];
   if (v === undefined || v === null) {
     errors.add(`/${name}`, `is required with ${name === 'lon' ? 'lat' : 'lon'}: WGS 84 ${name === 'lon' ? 'longitude' : 'latitude'} in decimal degrees, e.g. ${example}`);
     return undefined;
   }
   if (typeof v !== 'number' || !Number.isFinite(v)) {
     errors.add(`/${name}`, `must be a number of decimal degrees (WGS 84), e.g. ${example}`);
-    return undefined;
-  }
-  const max = name === 'lon' ? 180 : 90;
-  if (Math.abs(v) > max) {
-    // VN-2000 TM-3 eastings and northings are metres in the hundreds of thousands: the usual mix-up.
-    errors.add(`/${name}`, Math.abs(v) >= 1000
-      ? `${v} looks like projected metres (VN-2000?): send WGS 84 decimal degrees, e.g. ${example} (GET /api/search?q=E N converts VN-2000 metres)`
-      : `must lie within -${max}..${max} degrees`);
     return undefined;
   }
   return v;
@@ -58,10 +51,10 @@ export function readCertificateRequest(body: Record<string, unknown>): { request
     }
     return { request: errors.list.length ? null : { parcel_id: id }, errors };
   }
-  const lon = degrees(body, 'lon', errors);
-  const lat = degrees(body, 'lat', errors);
-  if (lon === undefined || lat === undefined || errors.list.length) return { request: null, errors };
-  return { request: { lon, lat }, errors };
+  const lon = degrees(body, 'lon', errors) ?? null;
+  const lat = degrees(body, 'lat', errors) ?? null;
+  if (!checkLonLatRanges(lon, lat, { lon: '/lon', lat: '/lat' }, errors) || errors.list.length) return { request: null, errors };
+  return { request: { lon: lon!, lat: lat! }, errors };
 }
 
 /** A code as people type it (lower case, spaces around) in its stored form; null when it cannot be one. */

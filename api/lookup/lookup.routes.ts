@@ -5,6 +5,7 @@ import { FieldErrors } from '../http/body.ts';
 import { asOfParams } from '../http/collection.ts';
 import { ApiError, invalidField } from '../http/problem.ts';
 import { queryString } from '../http/query.ts';
+import { checkLonLatRanges, LONLAT_EXAMPLE } from '../http/wgs84.ts';
 import { feasibilityRoutes, type FeasibilityRouteOptions } from './feasibility.routes.ts';
 import { LookupService } from './lookup.service.ts';
 
@@ -20,7 +21,7 @@ function degrees(req: Request, name: 'lon' | 'lat', errors: FieldErrors): number
     errors.add(path, 'must be given once, as a plain value');
     return null;
   }
-  const example = name === 'lon' ? '105.7846' : '10.0341';
+  const example = LONLAT_EXAMPLE[name];
   if (raw === undefined || raw.trim() === '') {
     errors.add(path, `is required: WGS 84 ${name === 'lon' ? 'longitude' : 'latitude'} in decimal degrees, e.g. ${example}`);
     return null;
@@ -30,21 +31,6 @@ function degrees(req: Request, name: 'lon' | 'lat', errors: FieldErrors): number
     return null;
   }
   return Number(raw);
-}
-
-function checkRanges(lon: number | null, lat: number | null, errors: FieldErrors): void {
-  // VN-2000 TM-3 eastings are 500 000 ± 170 000 m, northings 900 000–2 600 000 m in Viet Nam.
-  const metres = (v: number) => Math.abs(v) >= 1000;
-  if (lon !== null && Math.abs(lon) > 180) {
-    errors.add('/query/lon', metres(lon)
-      ? `${lon} looks like projected metres (a VN-2000 easting?): send the WGS 84 longitude in decimal degrees, e.g. 105.7846 (GET /api/search?q=E N converts VN-2000 metres)`
-      : 'must lie within -180..180 degrees');
-  }
-  if (lat !== null && Math.abs(lat) > 90) {
-    if (metres(lat)) errors.add('/query/lat', `${lat} looks like projected metres (a VN-2000 northing?): send the WGS 84 latitude in decimal degrees, e.g. 10.0341`);
-    else if (lon !== null && Math.abs(lon) <= 90 && Math.abs(lat) <= 180) errors.add('/query/lat', `must lie within -90..90 degrees; lon=${lon} and lat=${lat} look swapped`);
-    else errors.add('/query/lat', 'must lie within -90..90 degrees');
-  }
 }
 
 /** The as-of date (default today in Việt Nam), its problem added to the others instead of thrown alone. */
@@ -72,7 +58,7 @@ export function lookupRoutes(db: Database, options: FeasibilityRouteOptions = {}
     const errors = new FieldErrors();
     const lon = degrees(req, 'lon', errors);
     const lat = degrees(req, 'lat', errors);
-    checkRanges(lon, lat, errors);
+    checkLonLatRanges(lon, lat, { lon: '/query/lon', lat: '/query/lat' }, errors);
     const date = asOfDate(req, errors);
     errors.throwIfAny('The lookup has invalid parameters.');
     res.json(await service.atPoint(lon!, lat!, date!));

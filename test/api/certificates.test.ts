@@ -317,6 +317,11 @@ describe('planning-information sheets (certificates): issue, read, verify, PDF',
       [{ lon: 106.7, lat: 21.0 }, 422, '/lon'],
     ];
     for (const [body, status, pointer] of cases) expectProblem(await issue(body), status, pointer);
+    // The same hints as GET /api/lookup: VN-2000 metres and swapped axes are named as such.
+    const metres = await issue({ lon: 585811, lat: 1109729 });
+    expect(metres.body.errors.map((e: { message: string }) => e.message).join(' ')).to.match(/looks like projected metres.*easting.*looks like projected metres.*northing/);
+    const swapped = await issue({ lon: 10.03, lat: 105.78 });
+    expect(swapped.body.errors.find((e: { path: string }) => e.path === '/lat').message).to.match(/look swapped/);
     expectProblem(await request(t.app).post('/api/certificates').set('X-Forwarded-For', nextIp()).send([1, 2]), 400);
     expectProblem(await request(t.app).post('/api/certificates').set('X-Forwarded-For', nextIp()).set('Content-Type', 'text/plain').send('parcel_id=1'), 415);
     expect([await count('certificates'), await count('audit_log')]).to.deep.equal(before);
