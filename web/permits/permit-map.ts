@@ -3,22 +3,20 @@ import Feature from 'ol/Feature.js';
 import type Geometry from 'ol/geom/Geometry.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
-import { fromLonLat } from 'ol/proj.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type { Geometry as GeoJsonGeometry } from 'geojson';
 import type { ApiClient } from '../api/client.ts';
 import type { I18n } from '../i18n/i18n.ts';
-import { createBaseLayer } from '../layers/base-layer.ts';
-import { createConstraintLayer, createConstraintSource } from '../layers/constraint-layer.ts';
 import { createEvidenceLayer, type EvidenceLayer } from '../layers/evidence-layer.ts';
-import { createParcelLayer, type ParcelLayer } from '../layers/parcel-layer.ts';
-import { createZoningLayer, type ZoningLayer } from '../layers/zoning-layer.ts';
-import { createMap, type PublicMap } from '../map/create-map.ts';
+import type { ParcelLayer } from '../layers/parcel-layer.ts';
+import type { ZoningLayer } from '../layers/zoning-layer.ts';
+import type { PublicMap } from '../map/create-map.ts';
 import { readGeometry } from '../map/geo-format.ts';
-import { createLandUsePalette, type LandUsePalette } from '../style/land-use-style.ts';
+import { createPlanLayersMap } from '../map/plan-layers-map.ts';
+import type { LandUsePalette } from '../style/land-use-style.ts';
 import { EVIDENCE_COLOUR, FOOTPRINT_COLOUR, footprintStyles, SITE_COLOUR, siteStyles } from '../style/permit-style.ts';
 import { h } from '../ui/dom.ts';
-import { createStatus, type Status } from '../ui/status.ts';
+import type { Status } from '../ui/status.ts';
 
 export interface PermitMapOptions {
   /** The positioned element the map fills; the status line and key are placed in it too. */
@@ -54,79 +52,9 @@ export interface PermitMap {
 }
 
 export function createPermitMap(options: PermitMapOptions): PermitMap {
-  const { i18n, api, container } = options;
-  const target = h('div', { class: 'map', tabindex: '0', role: 'region', 'data-testid': 'permit-map' });
-  container.append(target);
-  const status = createStatus({ container, i18n });
-  const reportError = (source: string) => (error: unknown) => {
-    options.onError?.(error);
-    status.notify(`load-${source}`, () => i18n.t('error.load', { detail: error instanceof Error ? error.message : String(error) }), 'error');
-  };
-
-  const baseLayer = createBaseLayer({ onFailed: () => status.notify('base-failed', () => i18n.t('base.failed'), 'info') });
-  const publicMap = createMap({ target, center: options.center, zoom: options.zoom, layers: [baseLayer], attributionCollapsed: true });
-  const { map } = publicMap;
-  const viewBbox = () => publicMap.viewBbox();
-  // Zones and constraints settle once each (loaded or failed) before the page counts as ready.
-  const settled = { zones: false, constraints: false };
-  let onSettled: (() => void) | null = null;
-  const settle = (what: keyof typeof settled) => {
-    settled[what] = true;
-    if (settled.zones && settled.constraints) onSettled?.();
-  };
-
-  const zoning = createZoningLayer({
-    map,
-    api,
-    viewBbox,
-    palette: createLandUsePalette({ codes: [] }),
-    limit: 2000,
-    zIndex: 10,
-    onBusy: (busy) => status.setBusy('zones', busy),
-    onError: (error) => {
-      reportError('zones')(error);
-      settle('zones');
-    },
-    onLoaded: () => {
-      status.dismiss('load-zones');
-      settle('zones');
-    },
-  });
-  const constraints = createConstraintSource({
-    map,
-    api,
-    viewBbox,
-    limit: 2000,
-    onBusy: (busy) => status.setBusy('constraints', busy),
-    onError: (error) => {
-      reportError('constraints')(error);
-      settle('constraints');
-    },
-    onLoaded: () => {
-      status.dismiss('load-constraints');
-      settle('constraints');
-    },
-  });
-  const noSelection = () => false;
-  const constraintLayers = [
-    createConstraintLayer({ source: constraints.source, kinds: ['river_corridor', 'flood'], zIndex: 20, isSelected: noSelection }),
-    createConstraintLayer({ source: constraints.source, kinds: ['heritage', 'height_limit'], includeUnknown: true, zIndex: 25, isSelected: noSelection }),
-    createConstraintLayer({ source: constraints.source, kinds: ['red_line'], zIndex: 30, isSelected: noSelection }),
-  ];
-  const parcels = options.withParcels
-    ? createParcelLayer({
-        map,
-        api,
-        viewBbox,
-        zIndex: 35,
-        onBusy: (busy) => status.setBusy('parcels', busy),
-        onError: reportError('parcels'),
-        onLoaded: (info) => {
-          status.dismiss('load-parcels');
-          options.onParcelsLoaded?.(info.numberReturned);
-        },
-      })
-    : null;
+  const { i18n, container } = options;
+  const base = createPlanLayersMap({ ...options, testId: 'permit-map', zoneLimit: 2000 });
+  const { target, publicMap, map, status, zoning, constraintLayers, parcels } = base;
 
   const siteSource = new VectorSource<Feature>();
   const footprintSource = new VectorSource<Feature>();
@@ -181,25 +109,7 @@ export function createPermitMap(options: PermitMapOptions): PermitMap {
       if (!extent) return;
       map.getView().fit(extent, { padding: [48, 48, 48, 48], maxZoom: 20, duration });
     },
-    whenDrawn() {
-      return new Promise<void>((resolve) => {
-        const drawn = () => map.once('rendercomplete', () => resolve());
-        if (settled.zones && settled.constraints) {
-          drawn();
-          map.render();
-        } else {
-          onSettled = () => {
-            onSettled = null;
-            drawn();
-          };
-        }
-      });
-    },
-    pixelOf(lonLat) {
-      const pixel = map.getPixelFromCoordinate(fromLonLat(lonLat));
-      if (!pixel) return null;
-      const rect = target.getBoundingClientRect();
-      return [rect.left + pixel[0], rect.top + pixel[1]];
-    },
+    whenDrawn: base.whenDrawn,
+    pixelOf: base.pixelOf,
   };
 }

@@ -3,22 +3,20 @@ import Feature from 'ol/Feature.js';
 import type Geometry from 'ol/geom/Geometry.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
-import { fromLonLat } from 'ol/proj.js';
 import { createEmpty, extend, isEmpty, type Extent } from 'ol/extent.js';
 import type { Geometry as GeoJsonGeometry } from 'geojson';
 import type { ApiClient } from '../api/client.ts';
 import type { ChangeSetEdit, EditLayer } from '../api/plan-client.ts';
 import type { I18n } from '../i18n/i18n.ts';
-import { createBaseLayer } from '../layers/base-layer.ts';
-import { createConstraintLayer, createConstraintSource } from '../layers/constraint-layer.ts';
-import { createParcelLayer, type ParcelLayer } from '../layers/parcel-layer.ts';
-import { createZoningLayer, type ZoningLayer } from '../layers/zoning-layer.ts';
-import { createMap, type PublicMap } from '../map/create-map.ts';
+import type { ParcelLayer } from '../layers/parcel-layer.ts';
+import type { ZoningLayer } from '../layers/zoning-layer.ts';
+import type { PublicMap } from '../map/create-map.ts';
 import { readGeometry } from '../map/geo-format.ts';
+import { createPlanLayersMap } from '../map/plan-layers-map.ts';
 import { createLandUsePalette, type LandUsePalette } from '../style/land-use-style.ts';
 import { EVIDENCE_COLOUR, evidenceStyle, sketchStyles } from '../style/permit-style.ts';
 import { h } from '../ui/dom.ts';
-import { createStatus, type Status } from '../ui/status.ts';
+import type { Status } from '../ui/status.ts';
 import { changeKindOf, DIFF_COLOURS, diffStyle, type DiffPhase } from './diff-style.ts';
 
 export interface PlanMapOptions {
@@ -79,49 +77,15 @@ export function attributesOf(side: ChangeSetEdit['before']): Record<string, unkn
 }
 
 export function createPlanMap(options: PlanMapOptions): PlanMap {
-  const { i18n, api, container } = options;
-  const target = h('div', { class: 'map', tabindex: '0', role: 'region', 'data-testid': options.testId ?? 'plan-map' });
-  container.append(target);
-  const status = createStatus({ container, i18n });
-  const reportError = (source: string) => (error: unknown) => {
-    options.onError?.(error);
-    status.notify(`load-${source}`, () => i18n.t('error.load', { detail: error instanceof Error ? error.message : String(error) }), 'error');
-  };
-
-  const baseLayer = createBaseLayer({ onFailed: () => status.notify('base-failed', () => i18n.t('base.failed'), 'info') });
-  const publicMap = createMap({ target, center: options.center, zoom: options.zoom, layers: [baseLayer], attributionCollapsed: true });
-  const { map } = publicMap;
-  const viewBbox = () => publicMap.viewBbox();
-  const settled = { zones: false, constraints: false };
-  let onSettled: (() => void) | null = null;
-  const settle = (what: keyof typeof settled) => {
-    settled[what] = true;
-    if (settled.zones && settled.constraints) onSettled?.();
-  };
+  const { i18n, container } = options;
+  const base = createPlanLayersMap({ ...options, testId: options.testId ?? 'plan-map', zoneLimit: 3000 });
+  const { target, publicMap, map, status, zoning, constraints, constraintLayers, parcels } = base;
 
   let palette = createLandUsePalette({ codes: [] });
   // Features the open change set replaces or removes are drawn by the edit overlay instead.
   const hidden: Record<EditLayer, Set<number>> = { zones: new Set(), constraints: new Set() };
   const editing: Record<EditLayer, number | null> = { zones: null, constraints: null };
 
-  const zoning = createZoningLayer({
-    map,
-    api,
-    viewBbox,
-    palette,
-    limit: 3000,
-    zIndex: 10,
-    onBusy: (busy) => status.setBusy('zones', busy),
-    onError: (error) => {
-      reportError('zones')(error);
-      settle('zones');
-    },
-    onLoaded: (info) => {
-      status.dismiss('load-zones');
-      options.onZonesLoaded?.(info.numberReturned);
-      settle('zones');
-    },
-  });
   zoning.layer.setStyle((feature, resolution) => {
     const id = Number(feature.getId());
     if (hidden.zones.has(id) || editing.zones === id) return undefined;
@@ -130,46 +94,11 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   // Slightly see-through, so the parcels and the edits drawn over the plan stay readable.
   zoning.layer.setOpacity(0.85);
 
-  const constraints = createConstraintSource({
-    map,
-    api,
-    viewBbox,
-    limit: 2000,
-    onBusy: (busy) => status.setBusy('constraints', busy),
-    onError: (error) => {
-      reportError('constraints')(error);
-      settle('constraints');
-    },
-    onLoaded: () => {
-      status.dismiss('load-constraints');
-      settle('constraints');
-    },
-  });
   const isShown = (feature: Feature) => !hidden.constraints.has(Number(feature.getId())) && editing.constraints !== Number(feature.getId());
-  const constraintLayers = [
-    createConstraintLayer({ source: constraints.source, kinds: ['river_corridor', 'flood'], zIndex: 20, isSelected: () => false }),
-    createConstraintLayer({ source: constraints.source, kinds: ['heritage', 'height_limit'], includeUnknown: true, zIndex: 25, isSelected: () => false }),
-    createConstraintLayer({ source: constraints.source, kinds: ['red_line'], zIndex: 30, isSelected: () => false }),
-  ];
   for (const layer of constraintLayers) {
     const style = layer.getStyleFunction();
     layer.setStyle((feature, resolution) => (isShown(feature as Feature) && style ? style(feature, resolution) : undefined));
   }
-
-  const parcels = options.withParcels
-    ? createParcelLayer({
-        map,
-        api,
-        viewBbox,
-        zIndex: 35,
-        onBusy: (busy) => status.setBusy('parcels', busy),
-        onError: reportError('parcels'),
-        onLoaded: (info) => {
-          status.dismiss('load-parcels');
-          options.onParcelsLoaded?.(info.numberReturned);
-        },
-      })
-    : null;
 
   const editsSource = new VectorSource<Feature>();
   const pendingSource = new VectorSource<Feature>();
@@ -316,26 +245,8 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       return true;
     },
     fit,
-    pixelOf(lonLat) {
-      const pixel = map.getPixelFromCoordinate(fromLonLat(lonLat));
-      if (!pixel) return null;
-      const rect = target.getBoundingClientRect();
-      return [rect.left + pixel[0], rect.top + pixel[1]];
-    },
-    whenDrawn() {
-      return new Promise<void>((resolve) => {
-        const drawn = () => map.once('rendercomplete', () => resolve());
-        if (settled.zones && settled.constraints) {
-          drawn();
-          map.render();
-        } else {
-          onSettled = () => {
-            onSettled = null;
-            drawn();
-          };
-        }
-      });
-    },
+    pixelOf: base.pixelOf,
+    whenDrawn: base.whenDrawn,
     dispose() {
       zoning.loader.dispose();
       constraints.loader.dispose();
