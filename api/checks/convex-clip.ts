@@ -1,6 +1,6 @@
 // Clipping of convex polygons in floating point (Sutherland–Hodgman): the common case of a lot and a zone or a road strip, without the exact clipper's cost.
 import type { PlanarPolygon } from './planar.ts';
-import type { XY } from './segments.ts';
+import { segmentDistance, type XY } from './segments.ts';
 
 /**
  * Why not always the exact clipper (polyclip-ts, arbitrary-precision decimals): it costs 1–2 ms per
@@ -61,6 +61,54 @@ export function clipByConvex(subject: readonly XY[], clipper: readonly XY[], sig
  */
 export function cutOffByEdge(subject: readonly XY[], a: XY, b: XY, sign: number): XY[] {
   return clipByHalfPlanes(subject, [[b, a]], sign, [a, b]);
+}
+
+/**
+ * subject − cutter for a convex subject and a convex cutter of orientation `sign`, as disjoint convex
+ * pieces: piece i is the part of the subject beyond edge i of the cutter and inside edges 0…i−1, so
+ * the pieces tile the difference (closed rings, as clipByConvex gives them).
+ */
+export function convexDifferencePieces(subject: readonly XY[], cutter: readonly XY[], sign: number): XY[][] {
+  const pieces: XY[][] = [];
+  let rest: XY[] = [...subject];
+  for (let i = 0; i + 1 < cutter.length && rest.length > 0; i++) {
+    const a = cutter[i];
+    const b = cutter[i + 1];
+    if (a[0] === b[0] && a[1] === b[1]) continue;
+    const beyond = clipByHalfPlanes(rest, [[b, a]], sign, cutter);
+    if (beyond.length > 0) pieces.push(beyond);
+    rest = clipByHalfPlanes(rest, [[a, b]], sign, cutter);
+  }
+  return pieces;
+}
+
+/**
+ * Largest distance (m) from a vertex of `ring` to the convex polygon `convex` (orientation `sign`),
+ * 0 when every vertex lies inside it. The distance to a convex region is a convex function, so no
+ * point of the ring's convex hull is farther than this.
+ */
+export function farthestVertexFromConvex(ring: readonly XY[], convex: readonly XY[], sign: number): number {
+  let far = 0;
+  for (const p of ring) {
+    let outside = false;
+    for (let i = 0; i + 1 < convex.length && !outside; i++) outside = sign * cross(convex[i], convex[i + 1], p) < 0;
+    if (!outside) continue;
+    let d = Infinity;
+    for (let i = 0; i + 1 < convex.length; i++) d = Math.min(d, segmentDistance(p, convex[i], convex[i + 1]));
+    far = Math.max(far, d);
+  }
+  return far;
+}
+
+/**
+ * Whether two rings that do not cross (pieces of convexDifferencePieces) keep more than `clearance`
+ * (m) between them: their distance is then that of a vertex of one to an edge of the other.
+ */
+export function ringsClearOf(a: readonly XY[], b: readonly XY[], clearance: number): boolean {
+  for (const [ring, other] of [[a, b], [b, a]] as const) {
+    for (const p of ring) for (let i = 0; i + 1 < other.length; i++) if (segmentDistance(p, other[i], other[i + 1]) <= clearance) return false;
+  }
+  return true;
 }
 
 /**

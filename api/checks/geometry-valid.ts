@@ -18,7 +18,7 @@ export function proposalGeometryIssues(proposal: BuildingProposal, params: Check
   const issues = findGeometryIssues(proposal.site, proposal.footprint, params);
   if (issues.some((i) => i.blocking)) return issues;
   const frame = new PlanarFrame(measurementSrid(proposal.site));
-  const outside = measureOverlap(frame.difference(frame.shape(proposal.footprint), [frame.shape(proposal.site)]), params.tolerance_m);
+  const outside = measureOverlap(frame.differenceBeyondContact(frame.shape(proposal.footprint), [frame.shape(proposal.site)]), params.tolerance_m);
   if (outside.significant.length > 0) {
     const area = outside.significant_area_m2;
     const width = Math.max(...outside.significant.map((p) => p.width_m));

@@ -1,7 +1,7 @@
 // Width of an overlap (diameter of its largest inscribed circle, planar TM-3): what tells a real overlap from a sliver.
 import type { Polygonal } from './check.types.ts';
 import { mergeShapes, planarPolygonsArea, shapeParts, type PlanarPolygon, type Shape } from './planar.ts';
-import { pointInPolygon, type XY } from './segments.ts';
+import { pointInPolygon, segmentDistance, type XY } from './segments.ts';
 import { CONTACT_AREA_M2, CONTACT_M } from './contact.ts';
 
 /**
@@ -22,14 +22,6 @@ const MAX_GRID_SIDE = 64;
 const MAX_CELLS = 50_000;
 
 type Seg = [XY, XY];
-
-function segDistance(p: XY, [a, b]: Seg): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return Math.hypot(a[0] + dx * t - p[0], a[1] + dy * t - p[1]);
-}
 
 interface Cell {
   x: number;
@@ -196,7 +188,7 @@ export function inscribedWidth(input: PlanarPolygon, enough = Infinity): { width
     // The PAIR_EDGES nearest edges, by insertion into a small sorted buffer.
     let n = 0;
     for (let i = 0; i < segs.length; i++) {
-      const v = segDistance([x, y], segs[i]);
+      const v = segmentDistance([x, y], segs[i][0], segs[i][1]);
       if (n < PAIR_EDGES || v < nearestD[n - 1]) {
         let j = n < PAIR_EDGES ? n++ : n - 1;
         while (j > 0 && nearestD[j - 1] > v) {
@@ -214,7 +206,7 @@ export function inscribedWidth(input: PlanarPolygon, enough = Infinity): { width
     if (h > 0) {
       const corners: XY[] = [[x - h, y - h], [x + h, y - h], [x - h, y + h], [x + h, y + h]];
       const at: number[][] = [];
-      for (let e = 0; e < n; e++) at.push(corners.map((c) => segDistance(c, segs[nearest[e]])));
+      for (let e = 0; e < n; e++) at.push(corners.map((c) => segmentDistance(c, segs[nearest[e]][0], segs[nearest[e]][1])));
       for (let e = 0; e < at.length; e++) {
         for (let f = e + 1; f < at.length; f++) {
           let m = -Infinity;

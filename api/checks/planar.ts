@@ -7,9 +7,18 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { fromVn2000, tm3SridForLongitude, toVn2000, type CanThoTm3Srid } from '../../geodata/crs.ts';
 import type { Polygonal } from './check.types.ts';
 import { nearestT, onSegment, pointInPolygon, segmentsIntersect, type XY } from './segments.ts';
-import { clipByConvex, convexOrientation, crossesInterior, cutOffByEdge, singleRing } from './convex-clip.ts';
-import { CONTACT_AREA_M2 } from './contact.ts';
-import { relateShapes } from './shape-relation.ts';
+import {
+  clipByConvex,
+  convexDifferencePieces,
+  convexOrientation,
+  crossesInterior,
+  cutOffByEdge,
+  farthestVertexFromConvex,
+  ringsClearOf,
+  singleRing,
+} from './convex-clip.ts';
+import { CONTACT_AREA_M2, CONTACT_M } from './contact.ts';
+import { CLEARANCE_M, relateShapes } from './shape-relation.ts';
 
 /**
  * Why planar: cadastral and plan areas in Viet Nam are planar areas in the provincial TM-3 zone, and
@@ -142,6 +151,20 @@ export function toLonLat(p: XY, srid: Srid): Position {
 
 const key = (p: XY): string => `${p[0]},${p[1]}`;
 
+/** A clipped shape whose lon/lat geometry is computed on first use (see PlanarFrame.fromPlanar). */
+class ClippedShape implements Shape {
+  private geometry: Polygonal | null | undefined;
+  constructor(
+    readonly xy: PlanarPolygon[],
+    private readonly frame: PlanarFrame,
+  ) {}
+
+  get lonlat(): Polygonal | null {
+    if (this.geometry === undefined) this.geometry = polygonalOf(this.xy.map((rings) => rings.map((ring) => ring.map((p) => this.frame.point(p)))));
+    return this.geometry;
+  }
+}
+
 /**
  * Clipping happens in TM-3 metres, where official boundaries are straight: a parcel corner is a
  * VN-2000 E/N pair and its edges are straight lines in that plane, and PostGIS clips the same way on
@@ -172,14 +195,27 @@ export class PlanarFrame {
     return { xy, lonlat: g };
   }
 
-  /** Lon/lat of a TM-3 point: the original vertex if it is one, else its inverse projection. */
+  /**
+   * Lon/lat of a TM-3 point: the original vertex if it is one, else its inverse projection, which is
+   * remembered too (a crossing is often a vertex of several clipped shapes).
+   */
   point(p: XY): Position {
-    return this.book.get(key(p)) ?? toLonLat(p, this.srid);
+    const k = key(p);
+    let ll = this.book.get(k);
+    if (!ll) {
+      ll = toLonLat(p, this.srid);
+      this.book.set(k, ll);
+    }
+    return ll;
   }
 
-  /** A shape for clipped TM-3 polygons, with their lon/lat geometry. */
+  /**
+   * A shape for clipped TM-3 polygons. Its lon/lat geometry is worked out when first read: most
+   * clipped shapes are only measured (intermediate cuts, overlaps tested for width), and the
+   * inverse projection of their new vertices would be most of their cost.
+   */
   fromPlanar(xy: PlanarPolygon[]): Shape {
-    return { xy, lonlat: polygonalOf(xy.map((rings) => rings.map((ring) => ring.map((p) => this.point(p))))) };
+    return new ClippedShape(xy, this);
   }
 
   /** a ∩ b; empty when they share no area (touching edges share none). */
@@ -223,11 +259,37 @@ export class PlanarFrame {
   }
 
   /**
+   * a minus every shape of `minus`, like difference, except that parts of the result no wider than
+   * contact (CONTACT_M) may be left out: for callers that measure the result with measureOverlap,
+   * which drops such parts anyway. A lot whose vertices, rounded in lon/lat, stand a few micrometres
+   * beyond its zone's or a red line's edge leaves such needles along it; knowing they are contact
+   * spares the exact clipper (see cut).
+   */
+  differenceBeyondContact(a: Shape, minus: readonly Shape[]): Shape {
+    let rest = a;
+    for (const m of minus) {
+      if (rest.xy.length === 0) return EMPTY_SHAPE;
+      if (m.xy.length === 0) continue;
+      if (m.xy === rest.xy) return EMPTY_SHAPE;
+      const relation = relateShapes(rest.xy, m.xy);
+      if (relation === 'a_inside_b') return EMPTY_SHAPE;
+      if (relation === 'apart') continue;
+      // Parts of rest are disjoint: each is cut on its own, so a convex one keeps its shortcuts.
+      rest = rest.xy.length === 1 ? this.cut(rest, m, true) : mergeShapes(shapeParts(rest).map((part) => this.cut(part, m, true)));
+    }
+    return rest;
+  }
+
+  /**
    * rest − m. Both convex (a lot and a setback strip, most often): nothing when they only touch,
    * and when a single edge of m runs through rest, rest cut by that edge's line — m ∩ rest is then
-   * exactly rest on m's side of it, so what is left is the other side. Otherwise the exact clipper.
+   * exactly rest on m's side of it, so what is left is the other side. With `beyondContact`, the
+   * difference is also taken in convex pieces (convexDifferencePieces): pieces lying within
+   * CONTACT_M / 4 of m are needles and left out, the others kept — provided no needle touches a kept
+   * piece, nor kept pieces each other (the exact difference would join them into one part, needle
+   * and all). Otherwise the exact clipper.
    */
-  private cut(rest: Shape, m: Shape): Shape {
+  private cut(rest: Shape, m: Shape, beyondContact = false): Shape {
     const rr = singleRing(rest.xy);
     const rm = singleRing(m.xy);
     const sr = rr ? convexOrientation(rr) : 0;
@@ -246,6 +308,14 @@ export class PlanarFrame {
       if (chord >= 0) {
         const left = cutOffByEdge(rr, rm[chord], rm[chord + 1], sm);
         return left.length > 0 ? this.fromPlanar([[left]]) : EMPTY_SHAPE;
+      }
+      if (beyondContact) {
+        const kept: XY[][] = [];
+        const needles: XY[][] = [];
+        for (const ring of convexDifferencePieces(rr, rm, sm)) (farthestVertexFromConvex(ring, rm, sm) <= CONTACT_M / 4 ? needles : kept).push(ring);
+        const apart = (x: XY[], y: XY[]): boolean => ringsClearOf(x, y, CLEARANCE_M);
+        const separate = kept.every((k, i) => needles.every((n) => apart(k, n)) && kept.slice(i + 1).every((o) => apart(k, o)));
+        if (separate) return kept.length > 0 ? this.fromPlanar(kept.map((ring) => [ring])) : EMPTY_SHAPE;
       }
     }
     return this.fromPlanar(clip(difference, [rest.xy, m.xy]));

@@ -30,6 +30,12 @@ export function nearestT(a: XY, b: XY, p: XY): number {
   return Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
 }
 
+/** Distance from p to the segment ab. */
+export function segmentDistance(p: XY, a: XY, b: XY): number {
+  const t = nearestT(a, b, p);
+  return Math.hypot(a[0] + (b[0] - a[0]) * t - p[0], a[1] + (b[1] - a[1]) * t - p[1]);
+}
+
 /** Even-odd point-in-polygon over all rings of one part (holes toggle back to outside). */
 export function pointInPolygon(p: XY, rings: readonly XY[][]): boolean {
   let inside = false;

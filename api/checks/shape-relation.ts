@@ -14,7 +14,7 @@ export type ShapeRelation = 'apart' | 'a_inside_b' | 'b_inside_a' | 'unknown';
  * good to ~1e-9 m at TM-3 magnitudes (E ~5e5, N ~1e6); a vertex on, or a hair from, the other's edge
  * (a parcel drawn onto a zone boundary, which is common) must never get a fast answer.
  */
-const CLEARANCE_M = 1e-6;
+export const CLEARANCE_M = 1e-6;
 /** Above this many segment pairs, clipping's sweep line is cheaper than testing every pair. */
 const MAX_PAIRS = 40_000;
 

@@ -26,7 +26,7 @@ export function checkWithinParcel(proposal: BuildingProposal, context: CheckCont
   }
   const a = analysisFor(proposal, context, params, shared);
   const tol = a.params.tolerance_m;
-  const outside = measureOverlap(a.frame.difference(a.site, [a.frame.shape(parcel.geometry)]), tol);
+  const outside = measureOverlap(a.frame.differenceBeyondContact(a.site, [a.frame.shape(parcel.geometry)]), tol);
   if (outside.significant.length > 0) {
     const area = outside.significant_area_m2;
     const width = Math.max(...outside.significant.map((p) => p.width_m));

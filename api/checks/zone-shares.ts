@@ -80,7 +80,7 @@ export function ruleZones(frame: PlanarFrame, site: Shape, siteArea: number, zon
   // A zone whose overlap misses at most CONTACT_AREA_M2 of the site leaves nothing but contact
   // uncovered (every part of the rest is smaller still): no clipping needed to know it.
   const whole = taking.some((t) => siteArea - shapeArea(t.overlap) <= CONTACT_AREA_M2);
-  const uncovered = measureOverlap(whole ? EMPTY_SHAPE : frame.difference(site, taking.map((t) => t.overlap)), params.tolerance_m, false);
+  const uncovered = measureOverlap(whole ? EMPTY_SHAPE : frame.differenceBeyondContact(site, taking.map((t) => t.overlap)), params.tolerance_m, false);
   const governed = new Set(governing);
   return {
     rule,

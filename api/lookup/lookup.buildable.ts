@@ -141,7 +141,7 @@ export function buildableShape(frame: PlanarFrame, site: Shape, lines: readonly 
     cut.push(line.shape);
     if (line.setback_m > 0) for (const piece of bufferPieces(line.shape, line.setback_m, box)) cut.push({ xy: [piece], lonlat: null });
   }
-  return tidy(frame.difference(site, cut));
+  return tidy(frame.differenceBeyondContact(site, cut));
 }
 
 /**

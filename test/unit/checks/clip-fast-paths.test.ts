@@ -1,6 +1,7 @@
 // The clipping shortcuts (shape-relation.ts, convex-clip.ts) against hand-computed answers, and PlanarFrame with them against the exact clipper.
 import { expect } from 'chai';
-import { clipByConvex, convexOrientation, crossesInterior, cutOffByEdge } from '../../../api/checks/convex-clip.ts';
+import { clipByConvex, convexDifferencePieces, convexOrientation, crossesInterior, cutOffByEdge, farthestVertexFromConvex } from '../../../api/checks/convex-clip.ts';
+import { measureOverlap } from '../../../api/checks/overlap-width.ts';
 import { PlanarFrame, planarPolygonsArea, ringSignedArea, type PlanarPolygon, type XY } from '../../../api/checks/planar.ts';
 import { relateShapes } from '../../../api/checks/shape-relation.ts';
 
@@ -85,5 +86,66 @@ describe('clipping shortcuts', () => {
     expect(convexOrientation(road)).to.equal(0);
     expect(planarPolygonsArea(frame.intersection(lot, shape(road)).xy)).to.be.closeTo(40, 1e-6);
     expect(planarPolygonsArea(frame.difference(lot, [shape(road)]).xy)).to.be.closeTo(760, 1e-6);
+  });
+
+  it('convexDifferencePieces: disjoint convex pieces whose areas add up to subject minus its overlap with the cutter, on random pairs', () => {
+    let seed = 7;
+    const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    // A convex polygon: points on an ellipse at sorted random angles, rotated, around (cx, cy).
+    const convex = (cx: number, cy: number): XY[] => {
+      const [a, b, rot] = [5 + 20 * rnd(), 5 + 20 * rnd(), Math.PI * rnd()];
+      const angles = Array.from({ length: 3 + Math.floor(6 * rnd()) }, () => 2 * Math.PI * rnd()).sort((x, y) => x - y);
+      const ring = angles.map((t): XY => [E0 + cx + a * Math.cos(t) * Math.cos(rot) - b * Math.sin(t) * Math.sin(rot), N0 + cy + a * Math.cos(t) * Math.sin(rot) + b * Math.sin(t) * Math.cos(rot)]);
+      return [...ring, ring[0]];
+    };
+    let cut = 0;
+    for (let k = 0; k < 200; k++) {
+      const subject = convex(0, 0);
+      const cutter = convex(30 * rnd() - 15, 30 * rnd() - 15);
+      const sign = convexOrientation(cutter);
+      if (convexOrientation(subject) === 0 || sign === 0) continue;
+      const pieces = convexDifferencePieces(subject, cutter, sign);
+      const expected = area(subject) - area(clipByConvex(subject, cutter, sign));
+      expect(pieces.reduce((sum, p) => sum + area(p), 0), `pair ${k}`).to.be.closeTo(expected, 1e-6);
+      for (const [i, p] of pieces.entries()) {
+        expect(area(clipByConvex(p, cutter, sign)), `pair ${k}: piece ${i} outside the cutter`).to.be.below(1e-6);
+        for (const q of pieces.slice(i + 1)) expect(area(clipByConvex(q, p, convexOrientation(p))), `pair ${k}: pieces overlap`).to.be.below(1e-6);
+      }
+      if (pieces.length > 1) cut++;
+    }
+    expect(cut, 'pairs cut into several pieces').to.be.greaterThan(20);
+    // Distances to a convex polygon: 0 inside, else to the nearest edge.
+    const square = rect(0, 0, 10, 10);
+    expect(farthestVertexFromConvex([[E0 + 5, N0 + 5]], square, 1)).to.equal(0);
+    expect(farthestVertexFromConvex([[E0 + 5, N0 + 5], [E0 + 13, N0 + 14]], square, 1)).to.be.closeTo(5, 1e-9);
+  });
+
+  it('differenceBeyondContact: needles a lot leaves beyond a strip or its zone are left out, a needle joined to the rest is not', () => {
+    const frame = new PlanarFrame(5897);
+    const shape = (...rings: XY[][]) => ({ xy: poly(...rings), lonlat: null });
+    const measured = (s: { xy: PlanarPolygon[] }) => measureOverlap({ xy: s.xy, lonlat: null }, 0, false);
+    // The lot's front edge stands 50 µm beyond the strip's far edge: the exact difference is the lot
+    // behind the strip (20 m × 34 m) and a 20 m × 50 µm needle in front of it.
+    const lot = shape(rect(0, -0.00005, 20, 40));
+    const strip = shape(rect(-5, 0, 25, 6));
+    const exact = frame.difference(lot, [strip]);
+    expect(exact.xy, 'exact: the lot behind the strip and the needle').to.have.length(2);
+    const fast = frame.differenceBeyondContact(lot, [strip]);
+    expect(fast.xy).to.have.length(1);
+    expect(planarPolygonsArea(fast.xy)).to.be.closeTo(680, 1e-6);
+    expect(measured(fast).area_m2).to.be.closeTo(measured(exact).area_m2, 1e-9);
+    // The strip stops 50 µm short of the lot's side: that needle is joined to the rest (an L), which the
+    // exact difference keeps as one part with it: 680 + 6 m × 50 µm.
+    const lot2 = shape(rect(0, 0, 20, 40));
+    const short = shape(rect(-5, -6, 19.99995, 6));
+    const joined = frame.differenceBeyondContact(lot2, [short]);
+    expect(joined.xy).to.have.length(1);
+    expect(planarPolygonsArea(joined.xy)).to.be.closeTo(680.0003, 1e-7);
+    expect(planarPolygonsArea(joined.xy)).to.be.closeTo(planarPolygonsArea(frame.difference(lot2, [short]).xy), 1e-9);
+    // A lot standing 30 µm beyond its zone on two sides: only contact is left uncovered.
+    const zone = shape(rect(0.00003, 0.00003, 100, 100));
+    const inZone = frame.intersection(lot2, zone);
+    expect(frame.difference(lot2, [inZone]).xy.length, 'exact: two needles').to.be.greaterThan(0);
+    expect(frame.differenceBeyondContact(lot2, [inZone]).xy).to.deep.equal([]);
   });
 });
