@@ -399,6 +399,38 @@ describe('permit officer pages', function () {
     });
   });
 
+  describe('the session', () => {
+    it('a session that ends while the page is open brings back the sign-in form with a notice; signing out shows it too', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+      try {
+        const page = await context.newPage();
+        await signIn(page, server.url, 'reviewer');
+        // The session ends on the server (as when it expires); the next request of the page gets 401.
+        const ended = await page.evaluate(async () => (await fetch('/api/auth/logout', { method: 'POST' })).status);
+        expect(ended).to.equal(204);
+        await page.fill('#filter-number', 'GP');
+        await page.click('form.filters button[type=submit]');
+        const s = await waitFor(page, 'the sign-in form after the session ended', (x) => x.page === 'sign-in');
+        expect(s.user).to.equal(null);
+        expect(await page.textContent('[data-testid=sign-in]')).to.contain('Phiên đăng nhập đã hết');
+        expect(await page.isHidden('[data-testid=user-menu]')).to.equal(true);
+        // Signing in again comes back to the page; signing out leaves the sign-in form without the notice.
+        await page.fill('#sign-in-email', 'reviewer@spp.demo');
+        await page.fill('#sign-in-password', DEMO_PASSWORD);
+        await page.click('[data-testid=sign-in-submit]');
+        const back = await waitFor(page, 'the permit list again', (x) => x.page === 'list' && x.ready);
+        expect(back.user?.email).to.equal('reviewer@spp.demo');
+        await page.click('[data-testid=sign-out]');
+        const out = await waitFor(page, 'the sign-in form after signing out', (x) => x.page === 'sign-in' && x.user === null);
+        expect(out.page).to.equal('sign-in');
+        expect(await page.textContent('[data-testid=sign-in]')).to.not.contain('Phiên đăng nhập đã hết');
+        expect(await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user), 'signed out on the server').to.equal(null);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
   describe('on a phone (390×844)', () => {
     it('shows the map above the report of an application', async () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });

@@ -7,7 +7,7 @@ import '../styles/permits.css';
 import '../styles/workspace.css';
 import '../styles/report.css';
 import '../styles/print.css';
-import { ApiError, createApiClient } from '../api/client.ts';
+import { createApiClient } from '../api/client.ts';
 import { createPermitClient } from '../api/permit-client.ts';
 import type { User } from '../api/permit-types.ts';
 import type { LandUseCode } from '../api/types.ts';
@@ -25,7 +25,7 @@ import { createNewView } from './new-view.ts';
 import { createPermitState } from './permit-state.ts';
 import { createPrintView } from './print-view.ts';
 import { parseRoute, paths, type PermitRoute } from './routes.ts';
-import { createSignInView } from './sign-in-view.ts';
+import { createSignedInSession } from './signed-in-session.ts';
 
 const i18n = createI18n({ extra: { vi: permitVi, en: permitEn } });
 const api = createApiClient();
@@ -42,7 +42,7 @@ const navList = h('a', { href: paths.list(), class: 'nav-link' });
 const navNew = h('a', { href: paths.create(), class: 'nav-link', hidden: true });
 const navMap = h('a', { href: '/', class: 'nav-link nav-secondary' });
 const nav = h('nav', { class: 'app-nav', hidden: true }, [navList, navNew, navMap]);
-const userMenu = createUserMenu({ i18n, onSignOut: signOut });
+const userMenu = createUserMenu({ i18n, onSignOut: () => session.signOut() });
 const header = createHeader({
   container: document.getElementById('header-slot')!,
   i18n,
@@ -58,54 +58,25 @@ let palettePromise: Promise<LandUsePalette | undefined> | undefined;
 const uses = () => (usesPromise ??= api.landUseCodes('land_law').then((list) => list.items, () => []));
 const palette = () => (palettePromise ??= api.landUseCodes().then((list) => createLandUsePalette({ codes: list.items }), () => undefined));
 
-function onError(error: unknown): void {
-  // A session that ran out mid-work: sign in again, then come back to the same page.
-  if (error instanceof ApiError && error.status === 401) {
-    showSignIn(i18n.t('auth.expired'));
-    return;
-  }
-  state.error = errorBar.show(error);
-}
-
-function setUser(user: User | null): void {
-  state.user = user ? { email: user.email, roles: user.roles } : null;
-  userMenu.setUser(user);
-  nav.hidden = !user;
-  navNew.hidden = !user || !canCreate(user);
-}
-
 const canCreate = (user: User) => user.roles.includes('permit_officer') || user.roles.includes('admin');
 
-function signOut(): void {
-  permits
-    .logout()
-    .catch(() => undefined)
-    .finally(() => {
-      setUser(null);
-      showSignIn();
-    });
-}
+const session = createSignedInSession({
+  i18n,
+  permits,
+  content,
+  errorBar,
+  userMenu,
+  state,
+  onUser: (user) => {
+    nav.hidden = !user;
+    navNew.hidden = !user || !canCreate(user);
+  },
+  render: show,
+});
+const onError = session.onError;
 
-function showSignIn(notice?: string): void {
-  setUser(null);
-  state.page = 'sign-in';
-  state.ready = true;
-  document.body.dataset.page = 'sign-in';
-  content.replaceChildren();
-  createSignInView({
-    container: content,
-    i18n,
-    permits,
-    notice,
-    onSignedIn: (user) => show(user),
-  });
-}
-
+/** The page of the route for the signed-in user. */
 function show(user: User): void {
-  setUser(user);
-  content.replaceChildren();
-  errorBar.show(null);
-  state.ready = false;
   state.page = route.page;
   document.body.dataset.page = route.page;
   const common = { container: content, i18n, state };
@@ -151,7 +122,4 @@ api
   .then((list) => header.setPlans(list.items))
   .catch(() => header.setPlans(undefined));
 
-permits
-  .me()
-  .then((user) => (user ? show(user) : showSignIn()))
-  .catch(onError);
+session.start();

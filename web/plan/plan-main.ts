@@ -7,7 +7,7 @@ import '../styles/permits.css';
 import '../styles/workspace.css';
 import '../styles/report.css';
 import '../styles/plan.css';
-import { ApiError, createApiClient } from '../api/client.ts';
+import { createApiClient } from '../api/client.ts';
 import { createPermitClient } from '../api/permit-client.ts';
 import { createPlanClient } from '../api/plan-client.ts';
 import type { User } from '../api/permit-types.ts';
@@ -17,7 +17,7 @@ import { permitVi } from '../i18n/permit-messages.ts';
 import { permitEn } from '../i18n/permit-messages-en.ts';
 import { planVi } from '../i18n/plan-messages.ts';
 import { planEn } from '../i18n/plan-messages-en.ts';
-import { createSignInView } from '../permits/sign-in-view.ts';
+import { createSignedInSession } from '../permits/signed-in-session.ts';
 import { createLandUsePalette, type LandUsePalette } from '../style/land-use-style.ts';
 import { h } from '../ui/dom.ts';
 import { createErrorBar } from '../ui/error-bar.ts';
@@ -45,7 +45,7 @@ const tabEditor = h('a', { class: 'nav-link', 'data-view': 'editor', hidden: tru
 const tabReview = h('a', { class: 'nav-link', 'data-view': 'review', hidden: true });
 const navMap = h('a', { href: '/', class: 'nav-link nav-secondary' });
 const nav = h('nav', { class: 'app-nav', hidden: true }, [tabEditor, tabReview, navMap]);
-const userMenu = createUserMenu({ i18n, onSignOut: signOut });
+const userMenu = createUserMenu({ i18n, onSignOut: () => session.signOut() });
 const header = createHeader({
   container: document.getElementById('header-slot')!,
   i18n,
@@ -62,15 +62,6 @@ const plans = () => (plansPromise ??= api.plans().then((list) => list.items, () 
 const codes = () => (codesPromise ??= api.landUseCodes('plan_symbol').then((list) => list.items, () => []));
 const palette = () => (palettePromise ??= api.landUseCodes().then((list) => createLandUsePalette({ codes: list.items }), () => undefined));
 
-function onError(error: unknown): void {
-  // A session that ran out mid-work: sign in again, then come back to the same view.
-  if (error instanceof ApiError && error.status === 401) {
-    showSignIn(i18n.t('auth.expired'));
-    return;
-  }
-  state.error = errorBar.show(error);
-}
-
 function viewsOf(user: User): PlanView[] {
   const views: PlanView[] = [];
   if (canEdit(user.roles)) views.push('editor');
@@ -78,39 +69,27 @@ function viewsOf(user: User): PlanView[] {
   return views;
 }
 
-function setUser(user: User | null): void {
-  state.user = user ? { email: user.email, roles: user.roles } : null;
-  userMenu.setUser(user);
-  const views = user ? viewsOf(user) : [];
-  nav.hidden = !user;
-  tabEditor.hidden = !views.includes('editor');
-  tabReview.hidden = !views.includes('review');
-}
+const session = createSignedInSession({
+  i18n,
+  permits: auth,
+  content,
+  errorBar,
+  userMenu,
+  state,
+  intro: 'plan.auth.intro',
+  demo: 'plan.auth.demo',
+  onUser: (user) => {
+    const views = user ? viewsOf(user) : [];
+    nav.hidden = !user;
+    tabEditor.hidden = !views.includes('editor');
+    tabReview.hidden = !views.includes('review');
+  },
+  render: show,
+});
+const onError = session.onError;
 
-function signOut(): void {
-  auth
-    .logout()
-    .catch(() => undefined)
-    .finally(() => {
-      setUser(null);
-      showSignIn();
-    });
-}
-
-function showSignIn(notice?: string): void {
-  setUser(null);
-  state.page = 'sign-in';
-  state.ready = true;
-  document.body.dataset.page = 'sign-in';
-  content.replaceChildren();
-  createSignInView({ container: content, i18n, permits: auth, intro: 'plan.auth.intro', demo: 'plan.auth.demo', notice, onSignedIn: (user) => show(user) });
-}
-
+/** The view of the route (or the first the user's roles open) for the signed-in user. */
 function show(user: User): void {
-  setUser(user);
-  content.replaceChildren();
-  errorBar.show(null);
-  state.ready = false;
   const views = viewsOf(user);
   // The history is open to every planning role; editor and review only to theirs.
   const view: PlanView | null = route.view === 'history' ? 'history' : route.view && views.includes(route.view) ? route.view : (views[0] ?? null);
@@ -148,7 +127,4 @@ applyLanguage();
 
 void plans().then((list) => header.setPlans(list.length ? list : undefined));
 
-auth
-  .me()
-  .then((user) => (user ? show(user) : showSignIn()))
-  .catch(onError);
+session.start();
