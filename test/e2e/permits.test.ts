@@ -1,16 +1,11 @@
 // Browser test of the permit officer's pages: sign in, apply with a footprint over the coverage limit, see it fail and where, fix it, decide.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Polygon, Position } from 'geojson';
 import { runCompliance, type CheckConstraint, type CheckZone, type ComplianceReport, type Polygonal } from '../../api/checks/index.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { clickAt, pageState, RESULTS_DIR, signInAs, startBrowserTest, waitForState, type TestServer } from '../support/page-test.ts';
 import { DEMO_PASSWORD } from '../support/test-db.ts';
-import { startTestServer } from '../support/test-server.ts';
-
-const RESULTS_DIR = path.resolve('test-results');
 // The study area of the demo plan around Ninh Kiều, where the demo parcels lie.
 const SEARCH_BBOX = [105.755, 10.02, 105.785, 10.04];
 // Map zoom for drawing: ~0.15 m per pixel, so a 12 px snap reaches ~1.8 m.
@@ -28,6 +23,7 @@ interface PermitPageState {
   page: string | null;
   ready: boolean;
   error: string | null;
+  user: { email: string; roles: string[] } | null;
   live: ReportSummary | null;
   server: (ReportSummary & { snapshot: boolean }) | null;
   highlight: { checkId: string; featureCount: number } | null;
@@ -187,39 +183,11 @@ async function chooseScenario(base: string): Promise<Scenario> {
   throw new Error('no parcel of a zone with a coverage limit fits the scenario');
 }
 
-async function state(page: Page): Promise<PermitPageState> {
-  return page.evaluate(() => {
-    const { pixelOf: _pixelOf, ...rest } = window.__spp;
-    return rest as PermitPageState;
-  });
-}
+const state = (page: Page) => pageState<PermitPageState>(page);
+const waitFor = (page: Page, what: string, predicate: (s: PermitPageState) => boolean, timeout?: number) => waitForState(page, what, predicate, timeout);
 
-async function waitFor(page: Page, what: string, predicate: (s: PermitPageState) => boolean, timeout = 30_000): Promise<PermitPageState> {
-  const started = Date.now();
-  for (;;) {
-    const s = await state(page);
-    if (predicate(s)) return s;
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}; page state: ${JSON.stringify(s)}`);
-    await page.waitForTimeout(100);
-  }
-}
-
-async function signIn(page: Page, base: string, who: 'officer' | 'reviewer'): Promise<PermitPageState> {
-  await page.goto(`${base}/permits`);
-  await page.waitForSelector('[data-testid=sign-in]');
-  await page.fill('#sign-in-email', `${who}@spp.demo`);
-  await page.fill('#sign-in-password', DEMO_PASSWORD);
-  await page.click('[data-testid=sign-in-submit]');
-  return waitFor(page, 'the permit list', (x) => x.page === 'list' && x.ready);
-}
-
-/** Clicks a lon/lat on the page's map. */
-async function clickAt(page: Page, lonLat: Position): Promise<void> {
-  const pixel = await page.evaluate((p) => window.__spp.pixelOf(p), [lonLat[0], lonLat[1]] as [number, number]);
-  expect(pixel, `pixel of ${lonLat.join(',')}`).to.not.equal(null);
-  await page.mouse.click(pixel![0], pixel![1]);
-  // Apart in time, so two corners are never read as a double click.
-  await page.waitForTimeout(350);
+function signIn(page: Page, base: string, who: 'officer' | 'reviewer'): Promise<PermitPageState> {
+  return signInAs(page, `${base}/permits`, who, 'the permit list', (x) => x.page === 'list' && x.ready);
 }
 
 /** Draws a polygon corner by corner and closes it on the first corner. */
@@ -232,16 +200,12 @@ async function drawPolygon(page: Page, ring: Position[]): Promise<void> {
 describe('permit officer pages', function () {
   this.timeout(240_000);
 
-  let server: { url: string; close(): Promise<void> };
+  let server: TestServer;
   let browser: Browser;
   let scenario: Scenario;
 
   before(async function () {
-    browser = await launchBrowser(this);
-    // The server serves web/dist: rebuild it when the client sources are newer.
-    execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    server = await startTestServer();
+    ({ browser, server } = await startBrowserTest(this));
     scenario = await chooseScenario(server.url);
   });
 
@@ -424,7 +388,7 @@ describe('permit officer pages', function () {
         const out = await waitFor(page, 'the sign-in form after signing out', (x) => x.page === 'sign-in' && x.user === null);
         expect(out.page).to.equal('sign-in');
         expect(await page.textContent('[data-testid=sign-in]')).to.not.contain('Phiên đăng nhập đã hết');
-        expect(await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user), 'signed out on the server').to.equal(null);
+        expect(await page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { user: unknown }).user), 'signed out on the server').to.equal(null);
       } finally {
         await context.close();
       }

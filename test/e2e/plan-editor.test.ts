@@ -1,15 +1,9 @@
 // Browser test of the plan editor and the review: a planner replaces a zone by a smaller one snapped to its neighbour, a reviewer approves it, the public map shows it.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { MultiPolygon, Position } from 'geojson';
-import { launchBrowser } from '../support/browser.ts';
-import { DEMO_PASSWORD } from '../support/test-db.ts';
-import { startTestServer } from '../support/test-server.ts';
-
-const RESULTS_DIR = path.resolve('test-results');
+import { clickAt, pageState, RESULTS_DIR, signInAs, startBrowserTest, waitForState, type TestServer } from '../support/page-test.ts';
 const NEW_LOT_CODE = 'CC-T01';
 
 // This file is typed for Node; these describe the page's test hook (web/plan/plan-state.ts).
@@ -107,55 +101,23 @@ async function chooseScenario(knex: import('knex').Knex): Promise<Scenario> {
   throw new Error('no pair of rectangular zones sharing a whole edge in the demo plan');
 }
 
-async function state(page: Page): Promise<PlanPageState> {
-  return page.evaluate(() => {
-    const { pixelOf: _pixelOf, ...rest } = window.__spp;
-    return rest as PlanPageState;
-  });
-}
+const state = (page: Page) => pageState<PlanPageState>(page);
+const waitFor = (page: Page, what: string, predicate: (s: PlanPageState) => boolean, timeout?: number) => waitForState(page, what, predicate, timeout);
 
-async function waitFor(page: Page, what: string, predicate: (s: PlanPageState) => boolean, timeout = 30_000): Promise<PlanPageState> {
-  const started = Date.now();
-  for (;;) {
-    const s = await state(page);
-    if (predicate(s)) return s;
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}; page state: ${JSON.stringify(s)}`);
-    await page.waitForTimeout(100);
-  }
-}
-
-async function signIn(page: Page, url: string, who: 'planner' | 'reviewer', view: string): Promise<PlanPageState> {
-  await page.goto(url);
-  await page.waitForSelector('[data-testid=sign-in]');
-  await page.fill('#sign-in-email', `${who}@spp.demo`);
-  await page.fill('#sign-in-password', DEMO_PASSWORD);
-  await page.click('[data-testid=sign-in-submit]');
-  return waitFor(page, `the ${view}`, (x) => x.page === view && x.ready);
-}
-
-/** Clicks a lon/lat on the map, `offset` CSS pixels away from it. */
-async function clickAt(page: Page, lonLat: Position, offset: [number, number] = [0, 0]): Promise<void> {
-  const pixel = await page.evaluate((p) => window.__spp.pixelOf(p), [lonLat[0], lonLat[1]] as [number, number]);
-  expect(pixel, `pixel of ${lonLat.join(',')}`).to.not.equal(null);
-  await page.mouse.click(pixel![0] + offset[0], pixel![1] + offset[1]);
-  // Apart in time, so two corners are never read as a double click.
-  await page.waitForTimeout(350);
+function signIn(page: Page, url: string, who: 'planner' | 'reviewer', view: string): Promise<PlanPageState> {
+  return signInAs(page, url, who, `the ${view}`, (x) => x.page === view && x.ready);
 }
 
 describe('plan editor and review', function () {
   this.timeout(300_000);
 
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: TestServer;
   let browser: Browser;
   let scenario: Scenario;
   let changeSetId: number;
 
   before(async function () {
-    browser = await launchBrowser(this);
-    // The server serves web/dist: rebuild it when the client sources are newer.
-    execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    server = await startTestServer();
+    ({ browser, server } = await startBrowserTest(this));
     scenario = await chooseScenario(server.db.knex);
   });
 

@@ -1,13 +1,8 @@
 // Browser tests of the public map page: zones drawn in catalogue colours, VI/EN legend, the rule card of the clicked place, phone bottom sheet.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
-
-const RESULTS_DIR = path.resolve('test-results');
+import { RESULTS_DIR, startBrowserTest, type TestServer } from '../support/page-test.ts';
 
 // This file is typed for Node; these describe the few browser objects the page.evaluate callbacks use.
 interface PageState {
@@ -146,17 +141,13 @@ async function findZonePixel(page: Page, colours: Rgb[]): Promise<ZonePixel | nu
 describe('public map page', function () {
   this.timeout(120_000);
 
-  let server: { url: string; close(): Promise<void> };
+  let server: TestServer;
   let browser: Browser;
   let codes: LandUseCode[];
   let colours: Rgb[];
 
   before(async function () {
-    browser = await launchBrowser(this);
-    // The server serves web/dist: rebuild it when the client sources are newer.
-    execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    server = await startTestServer();
+    ({ browser, server } = await startBrowserTest(this));
     codes = (await getJson<{ items: LandUseCode[] }>(`${server.url}/api/land-use-codes`)).items;
     colours = codes.map((c) => (c.colour ? hexToRgb(c.colour) : undefined)).filter((c): c is Rgb => !!c);
     expect(colours, 'land-use colours in /api/land-use-codes').to.not.be.empty;

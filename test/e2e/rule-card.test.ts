@@ -1,13 +1,8 @@
 // Browser tests of the rule card on the public map: search a parcel, read its card, sketch a building checked live and by the server, share it, issue a sheet, phone layout.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
-
-const RESULTS_DIR = path.resolve('test-results');
+import { RESULTS_DIR, startBrowserTest, type TestServer } from '../support/page-test.ts';
 
 // This file is typed for Node; these describe the browser objects the page.evaluate callbacks use.
 interface ReportSummary {
@@ -102,7 +97,7 @@ function number(locale: string, value: number, digits: number): string {
 describe('rule card on the public map', function () {
   this.timeout(180_000);
 
-  let server: { url: string; db: { knex: { raw(sql: string, bindings?: unknown[]): Promise<{ rows: any[] }> } }; close(): Promise<void> };
+  let server: TestServer;
   let browser: Browser;
   let parcel: { id: number; sheet_no: number; parcel_no: number; effective_from: string };
   let card: Card;
@@ -110,10 +105,7 @@ describe('rule card on the public map', function () {
   before(async function () {
     // A fresh database with the demo plan takes a while on a busy machine.
     this.timeout(420_000);
-    browser = await launchBrowser(this);
-    execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    server = (await startTestServer()) as typeof server;
+    ({ browser, server } = await startBrowserTest(this));
     // Roomy, nearly convex lots wholly in one zone whose coverage limit a footprint of 85 % of the lot
     // breaks, with uses, floors and height a three-storey house fits, and no constraint but red lines
     // near them (a red line brings the setback, which the small footprint keeps by being drawn

@@ -1,13 +1,8 @@
 // Browser test of the sheet verification page: a phone opens /verify/<code>, sees what was issued and that it still matches; after an amendment it sees what changed.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
-
-const RESULTS_DIR = path.resolve('test-results');
+import { RESULTS_DIR, startBrowserTest, type TestServer } from '../support/page-test.ts';
 
 // This file is typed for Node; the page's document as the checks below read it.
 declare const document: { documentElement: { scrollWidth: number; lang: string }; querySelector(selector: string): { getAttribute(name: string): string | null } | null };
@@ -28,7 +23,7 @@ const vi = (v: number, digits = 2) => new Intl.NumberFormat('vi-VN', { maximumFr
 describe('sheet verification page (/verify/:code)', function () {
   this.timeout(180_000);
 
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -37,10 +32,7 @@ describe('sheet verification page (/verify/:code)', function () {
   before(async function () {
     // A fresh database with the demo plan takes a while on a busy machine.
     this.timeout(420_000);
-    browser = await launchBrowser(this);
-    execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    server = await startTestServer();
+    ({ browser, server } = await startBrowserTest(this));
     // A lot wholly in one zone with coverage and FAR limits.
     const { rows } = await server.db.knex.raw(
       `SELECT pa.id FROM parcels pa JOIN zones z ON z.valid_to IS NULL AND z.geom && pa.geom AND ST_Within(pa.geom, z.geom)
