@@ -245,17 +245,7 @@ export class PlanarFrame {
    * result where PostGIS finds 350 m²; two operands at a time it agrees.
    */
   difference(a: Shape, minus: readonly Shape[]): Shape {
-    let rest = a;
-    for (const m of minus) {
-      if (rest.xy.length === 0) return EMPTY_SHAPE;
-      if (m.xy.length === 0) continue;
-      // a ∩ zone of a lot inside the zone is the lot itself (see intersection): nothing is left.
-      if (m.xy === rest.xy) return EMPTY_SHAPE;
-      const relation = relateShapes(rest.xy, m.xy);
-      if (relation === 'a_inside_b') return EMPTY_SHAPE;
-      if (relation !== 'apart') rest = this.cut(rest, m);
-    }
-    return rest;
+    return this.subtract(a, minus, false);
   }
 
   /**
@@ -266,16 +256,22 @@ export class PlanarFrame {
    * spares the exact clipper (see cut).
    */
   differenceBeyondContact(a: Shape, minus: readonly Shape[]): Shape {
+    return this.subtract(a, minus, true);
+  }
+
+  private subtract(a: Shape, minus: readonly Shape[], beyondContact: boolean): Shape {
     let rest = a;
     for (const m of minus) {
       if (rest.xy.length === 0) return EMPTY_SHAPE;
       if (m.xy.length === 0) continue;
+      // a ∩ zone of a lot inside the zone is the lot itself (see intersection): nothing is left.
       if (m.xy === rest.xy) return EMPTY_SHAPE;
       const relation = relateShapes(rest.xy, m.xy);
       if (relation === 'a_inside_b') return EMPTY_SHAPE;
       if (relation === 'apart') continue;
-      // Parts of rest are disjoint: each is cut on its own, so a convex one keeps its shortcuts.
-      rest = rest.xy.length === 1 ? this.cut(rest, m, true) : mergeShapes(shapeParts(rest).map((part) => this.cut(part, m, true)));
+      // Parts of rest are disjoint: beyond contact, each is cut on its own, so a convex one keeps its shortcuts.
+      if (beyondContact && rest.xy.length > 1) rest = mergeShapes(shapeParts(rest).map((part) => this.cut(part, m, true)));
+      else rest = this.cut(rest, m, beyondContact);
     }
     return rest;
   }
