@@ -5,31 +5,19 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type { Geometry as GeoJsonGeometry } from 'geojson';
-import type { ApiClient } from '../api/client.ts';
-import type { I18n } from '../i18n/i18n.ts';
 import { createEvidenceLayer, type EvidenceLayer } from '../layers/evidence-layer.ts';
 import type { ParcelLayer } from '../layers/parcel-layer.ts';
 import type { ZoningLayer } from '../layers/zoning-layer.ts';
 import type { PublicMap } from '../map/create-map.ts';
 import { readGeometry } from '../map/geo-format.ts';
-import { createPlanLayersMap } from '../map/plan-layers-map.ts';
+import { createPlanLayersMap, type PlanLayersMapOptions } from '../map/plan-layers-map.ts';
 import type { LandUsePalette } from '../style/land-use-style.ts';
 import { EVIDENCE_COLOUR, FOOTPRINT_COLOUR, footprintStyles, SITE_COLOUR, siteStyles } from '../style/permit-style.ts';
 import { h } from '../ui/dom.ts';
 import type { Status } from '../ui/status.ts';
 
-export interface PermitMapOptions {
-  /** The positioned element the map fills; the status line and key are placed in it too. */
-  container: HTMLElement;
-  i18n: I18n;
-  api: ApiClient;
-  /** Start view before the site is known: [lon, lat] and zoom. */
-  center: [number, number];
-  zoom: number;
-  withParcels?: boolean;
-  onError?(error: unknown): void;
-  onParcelsLoaded?(count: number): void;
-}
+/** The shared map's options (plan-layers-map.ts): the start view is the one before the site is known. */
+export type PermitMapOptions = Omit<PlanLayersMapOptions, 'zoneLimit' | 'testId' | 'onZonesLoaded'>;
 
 export interface PermitMap {
   publicMap: PublicMap;

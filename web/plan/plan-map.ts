@@ -5,33 +5,20 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { createEmpty, extend, isEmpty, type Extent } from 'ol/extent.js';
 import type { Geometry as GeoJsonGeometry } from 'geojson';
-import type { ApiClient } from '../api/client.ts';
 import type { ChangeSetEdit, EditLayer } from '../api/plan-client.ts';
-import type { I18n } from '../i18n/i18n.ts';
 import type { ParcelLayer } from '../layers/parcel-layer.ts';
 import type { ZoningLayer } from '../layers/zoning-layer.ts';
 import type { PublicMap } from '../map/create-map.ts';
 import { readGeometry } from '../map/geo-format.ts';
-import { createPlanLayersMap } from '../map/plan-layers-map.ts';
+import { createPlanLayersMap, type PlanLayersMapOptions } from '../map/plan-layers-map.ts';
 import { createLandUsePalette, type LandUsePalette } from '../style/land-use-style.ts';
 import { EVIDENCE_COLOUR, evidenceStyle, sketchStyles } from '../style/permit-style.ts';
 import { h } from '../ui/dom.ts';
 import type { Status } from '../ui/status.ts';
 import { changeKindOf, DIFF_COLOURS, diffStyle, type DiffPhase } from './diff-style.ts';
 
-export interface PlanMapOptions {
-  /** The positioned element the map fills; the status line and key go in it too. */
-  container: HTMLElement;
-  i18n: I18n;
-  api: ApiClient;
-  center: [number, number];
-  zoom: number;
-  withParcels?: boolean;
-  testId?: string;
-  onError?(error: unknown): void;
-  onZonesLoaded?(count: number): void;
-  onParcelsLoaded?(count: number): void;
-}
+/** The shared map's options (plan-layers-map.ts); the plan pages load up to 3,000 zones a view. */
+export type PlanMapOptions = Omit<PlanLayersMapOptions, 'zoneLimit' | 'testId'> & { testId?: string };
 
 export interface EvidenceItem {
   geometry: GeoJsonGeometry;
