@@ -2,7 +2,8 @@
 import type { Geometry } from 'geojson';
 import type { BuildingProposal, CheckConstraint, CheckContext, CheckParams, CheckResult, ConstraintHit, ConstraintKind } from './check.types.ts';
 import { cite, en, isQuantity, notApplicable, result, vi } from './format.ts';
-import { CONTACT_M, measureOverlap, significantGeometry, wholeShape } from './overlap-width.ts';
+import { CONTACT_M } from './contact.ts';
+import { measureOverlap, significantGeometry, wholeShape } from './overlap-width.ts';
 import { nearestEvidence } from './setback.ts';
 import { analysisFor, type SiteAnalysis } from './site-analysis.ts';
 

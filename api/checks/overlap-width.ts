@@ -15,7 +15,6 @@ import { CONTACT_AREA_M2, CONTACT_M } from './contact.ts';
 
 /** Widths are found to this precision (m): far below any tolerance in use (≥ 1 cm). */
 const WIDTH_PRECISION_M = 1e-4;
-export { CONTACT_AREA_M2, CONTACT_M } from './contact.ts';
 /** Initial grid at most this many cells along the long side (a needle must not become a billion cells). */
 const MAX_GRID_SIDE = 64;
 /** Work bound for pathological shapes; the result is then a lower bound of the true width. */

@@ -1,7 +1,8 @@
 // Check red_line (chỉ giới đường đỏ): the footprint must not cross a red line; reports the road-widening take and the net site.
 import type { BuildingProposal, CheckContext, CheckParams, CheckResult, ConstraintHit } from './check.types.ts';
 import { cite, en, notApplicable, result, vi } from './format.ts';
-import { CONTACT_M, measureOverlap, significantShape, wholeShape } from './overlap-width.ts';
+import { CONTACT_M } from './contact.ts';
+import { measureOverlap, significantShape, wholeShape } from './overlap-width.ts';
 import { mergeShapes, type Shape } from './planar.ts';
 import { analysisFor, type SiteAnalysis } from './site-analysis.ts';
 

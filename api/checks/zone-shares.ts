@@ -1,6 +1,7 @@
 // The multi-zone rule: each zone's share of a site, which zones govern, and which limit of each indicator applies.
 import type { CheckParams, CheckZone, Polygonal, ZoneShare } from './check.types.ts';
-import { CONTACT_AREA_M2, measureOverlap, significantGeometry, type Overlap } from './overlap-width.ts';
+import { CONTACT_AREA_M2 } from './contact.ts';
+import { measureOverlap, significantGeometry, type Overlap } from './overlap-width.ts';
 import { EMPTY_SHAPE, shapeArea, type PlanarFrame, type Shape } from './planar.ts';
 
 /**

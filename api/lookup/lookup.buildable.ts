@@ -1,6 +1,7 @@
 // The buildable part of a lot: the net site minus the land closer to a red line than the required setback (planar TM-3).
 import type { Position } from 'geojson';
-import { CONTACT_M, measureOverlap } from '../checks/overlap-width.ts';
+import { CONTACT_M } from '../checks/contact.ts';
+import { measureOverlap } from '../checks/overlap-width.ts';
 import { mergeShapes, polygonalOf, polygonsOf, ringSignedArea, type PlanarFrame, type PlanarPolygon, type Shape, type XY } from '../checks/planar.ts';
 
 /**

@@ -8,7 +8,8 @@ import {
   type Polygonal,
 } from '../checks/index.ts';
 import { en, vi } from '../checks/format.ts';
-import { CONTACT_M, measureOverlap, wholeShape } from '../checks/overlap-width.ts';
+import { CONTACT_M } from '../checks/contact.ts';
+import { measureOverlap, wholeShape } from '../checks/overlap-width.ts';
 import { polygonsOf, shapeArea, type Shape } from '../checks/planar.ts';
 import { buildableShape, type RedLineSetback } from './lookup.buildable.ts';
 import type { CardComputed, CardConstraint, CardGeometry, CardParcel, CardZone, ParcelRow } from './lookup.types.ts';

@@ -1,7 +1,8 @@
 // Checks overlap, gap, sliver and outside_plan of an edited zone against its neighbours and the plan boundary (planar, TM-3).
 import type { Polygonal } from '../check.types.ts';
 import { en, vi } from '../format.ts';
-import { CONTACT_M, inscribedWidth, measureOverlap, wholeShape } from '../overlap-width.ts';
+import { CONTACT_M } from '../contact.ts';
+import { inscribedWidth, measureOverlap, wholeShape } from '../overlap-width.ts';
 import { measurementSrid, PlanarFrame, ringSignedArea, shapeArea, shapeParts, type PlanarPolygon, type Shape, type XY } from '../planar.ts';
 import type { EditCheckContext, EditCheckParams, EditCheckResult } from './edit-check.types.ts';
 import { mayExceed, mayOverlap } from './edit-contact.ts';
