@@ -25,6 +25,7 @@ async function openOrExit(config: Config): Promise<Database> {
   }
 }
 
+/** Serves the API on the port; on SIGINT/SIGTERM it stops taking connections and closes the database. */
 async function listen(config: Config, db: Database, logger: Logger): Promise<http.Server> {
   const app = await createApp({ config, db, logger });
   const server = http.createServer(app);
@@ -32,6 +33,11 @@ async function listen(config: Config, db: Database, logger: Logger): Promise<htt
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, resolve);
+  });
+  onSignals(logger, async () => {
+    server.close();
+    server.closeIdleConnections();
+    await db.close();
   });
   return server;
 }
@@ -75,18 +81,36 @@ async function single(config: Config, logger: Logger, started: number): Promise<
     startup_ms: Date.now() - started,
   });
   announce(port, prepared.demoAccounts);
-  onSignals(logger, async () => {
-    server.close();
-    server.closeIdleConnections();
-    await db.close();
-  });
+}
+
+/** Restarts of crashed workers allowed within RESTART_WINDOW_MS before the primary gives up. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+
+/** Stops every worker with SIGTERM and waits until they are gone. */
+async function stopWorkers(): Promise<void> {
+  const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (w.isDead()) return resolve();
+          w.once('exit', () => resolve());
+          w.process.kill('SIGTERM');
+        }),
+    ),
+  );
 }
 
 /**
  * WORKERS > 1 (server backend): this process migrates and seeds the database once, then forks the
  * workers, which share the port (node:cluster hands out connections) and each keep a pool of their
- * own; a worker that dies is replaced. Sessions and settings live in the database, so any worker
- * serves any request; rate limits are counted per worker.
+ * own. Sessions and settings live in the database, so any worker serves any request; rate limits
+ * are counted per worker. A worker that crashes is replaced — unless it failed before the service
+ * was up (the port is taken, the database refuses it: a new one would fail the same way) or
+ * workers keep crashing (more than MAX_RESTARTS a minute); the primary then stops them all and
+ * exits with 1, leaving the workers' own errors on stderr. A worker that stopped cleanly (exit 0,
+ * on a signal) is not replaced.
  */
 async function primary(config: Config, logger: Logger, started: number): Promise<void> {
   const db = await openOrExit(config);
@@ -95,47 +119,49 @@ async function primary(config: Config, logger: Logger, started: number): Promise
   const postgis = db.capabilities.postgisVersion;
   await db.close();
   let stopping = false;
+  let up = false;
   let port = config.port;
+  const restarts: number[] = [];
+  const giveUp = (why: string, fields: Record<string, unknown>): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.error(why, fields);
+    process.stderr.write(`SPP: ${why}\n`);
+    void stopWorkers().then(() => process.exit(1));
+  };
   const listening = new Promise<void>((resolve) => {
-    let up = 0;
+    let count = 0;
     cluster.on('listening', (_worker, address) => {
       port = address.port;
-      if (++up === config.workers) resolve();
+      if (++count === config.workers) resolve();
     });
   });
   cluster.on('exit', (worker, code, signal) => {
-    if (stopping) return;
-    logger.error('worker exited; starting another', { pid: worker.process.pid, code, signal });
+    if (stopping || code === 0) return;
+    const fields = { pid: worker.process.pid, code, signal };
+    if (!up) return giveUp('a worker failed while starting; stopping (see its error above)', fields);
+    const now = Date.now();
+    while (restarts.length && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+    if (restarts.length >= MAX_RESTARTS) return giveUp(`workers crashed more than ${MAX_RESTARTS} times in a minute; stopping`, fields);
+    restarts.push(now);
+    logger.error('worker exited; starting another', fields);
     cluster.fork();
   });
   for (let i = 0; i < config.workers; i++) cluster.fork();
   await listening;
+  up = true;
   logger.info('SPP listening', { url: `http://localhost:${port}`, db: backend, postgis, workers: config.workers, startup_ms: Date.now() - started });
   announce(port, prepared.demoAccounts);
   onSignals(logger, async () => {
     stopping = true;
-    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve) => {
-            w.once('exit', () => resolve());
-            w.process.kill('SIGTERM');
-          }),
-      ),
-    );
+    await stopWorkers();
   });
 }
 
 /** A worker of `primary`: opens its own pool (the database is prepared already) and serves. */
 async function worker(config: Config, logger: Logger): Promise<void> {
   const db = await openOrExit(config);
-  const server = await listen(config, db, logger);
-  onSignals(logger, async () => {
-    server.close();
-    server.closeIdleConnections();
-    await db.close();
-  });
+  await listen(config, db, logger);
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -81,14 +82,21 @@ describe('the server process on the embedded database', function () {
   });
 });
 
-/** Child pids of a process (Linux /proc). */
+/** The server's worker processes: child pids of a process running api/server.ts (Linux /proc; not tsx's esbuild service). */
 function childrenOf(pid: number): number[] {
   const out: number[] = [];
   for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
     const text = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
     if (text) out.push(...text.split(/\s+/).map(Number));
   }
-  return out;
+  const isWorker = (child: number): boolean => {
+    try {
+      return fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('api/server.ts');
+    } catch {
+      return false; // gone meanwhile
+    }
+  };
+  return out.filter(isWorker);
 }
 
 describe('the server process with several workers on the PostGIS server', function () {
@@ -159,5 +167,49 @@ describe('the server process with several workers on the PostGIS server', functi
     server.child.kill('SIGTERM');
     expect(await server.exit).to.equal(0);
     for (const pid of now) expect(fs.existsSync(`/proc/${pid}`), `worker ${pid} stopped`).to.equal(false);
+  });
+
+  it('WORKERS=2 on a port that is taken: the workers cannot start, and the server says so and exits with 1 instead of restarting them', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '0.0.0.0', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      const s = startServer({ DATABASE_URL: url.toString(), WORKERS: '2', PORT: String(port), SEED_DEMO: 'false' });
+      const code = await Promise.race([s.exit, new Promise<'running'>((r) => setTimeout(() => r('running'), 60_000))]);
+      if (code === 'running') s.child.kill('SIGKILL');
+      expect(code, s.output()).to.equal(1);
+      expect(s.output()).to.match(/EADDRINUSE/);
+      expect(s.output()).to.match(/a worker failed while starting; stopping/);
+      expect(s.output()).to.not.match(/starting another/);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('WORKERS=2 whose workers keep crashing: after 5 replacements in a minute the server stops them and exits with 1', async () => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const s = startServer({ DATABASE_URL: url.toString(), WORKERS: '2', PORT: '0', SEED_DEMO: 'false' });
+    await waitForListening(s, 150_000);
+    const primary = s.child.pid!;
+    const killed: number[] = [];
+    for (let i = 0; i < 6 && s.child.exitCode === null; i++) {
+      const [victim] = childrenOf(primary).filter((p) => !killed.includes(p));
+      if (victim === undefined) break;
+      process.kill(victim, 'SIGKILL');
+      killed.push(victim);
+      // Wait for the replacement (or for the server to give up).
+      const t0 = Date.now();
+      while (s.child.exitCode === null && childrenOf(primary).filter((p) => !killed.includes(p)).length < 2 && Date.now() - t0 < 30_000) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const code = await Promise.race([s.exit, new Promise<'running'>((r) => setTimeout(() => r('running'), 30_000))]);
+    if (code === 'running') s.child.kill('SIGKILL');
+    expect(code, s.output()).to.equal(1);
+    expect(s.output().match(/worker exited; starting another/g)).to.have.length(5);
+    expect(s.output()).to.match(/workers crashed more than 5 times in a minute; stopping/);
   });
 });
