@@ -103,7 +103,8 @@ export function parcelCard(parcel: ParcelRow, context: { zones: CheckZone[]; con
   const siteBox = lonLatBox(site);
   // Red lines whose box misses the parcel's take nothing from it: leaving them out of the analysis
   // changes no number of it and spares clipping the long road polygons of a whole neighbourhood.
-  const touching = context.constraints.filter((c) => c.kind === 'red_line' && boxGapDeg(siteBox, lonLatBox(c.geometry)) <= 0);
+  const gapDeg = new Map(context.constraints.map((c) => [c, boxGapDeg(siteBox, lonLatBox(c.geometry))]));
+  const touching = context.constraints.filter((c) => c.kind === 'red_line' && gapDeg.get(c)! <= 0);
   const a = analyseSite({ site, footprint: site, use: '', floors: 0, height_m: 0, gfa_m2: 0 }, { zones: context.zones, constraints: touching }, params);
   const notes: Note[] = [];
   const byId = new Map(context.zones.map((z) => [String(z.id), z]));
@@ -131,7 +132,7 @@ export function parcelCard(parcel: ParcelRow, context: { zones: CheckZone[]; con
     const setback = c.kind === 'red_line' ? setbackOf(c) : 0;
     const reach = Math.max(CONTACT_M, setback, c.rule === 'setback_m' && c.value !== null ? c.value : 0);
     // Boxes further apart than the reach: the constraint is further still (see METRES_PER_DEGREE_MIN).
-    if (boxGapDeg(siteBox, lonLatBox(c.geometry)) * METRES_PER_DEGREE_MIN > reach) continue;
+    if (gapDeg.get(c)! * METRES_PER_DEGREE_MIN > reach) continue;
     // A red line the analysis took in is projected and clipped already: the same shapes, reused.
     const analysed = analysedLines.get(c);
     const shape = analysed?.shape ?? a.frame.shape(c.geometry);
