@@ -52,9 +52,12 @@ function literal(v: PreparedValue): string {
 export async function runPrepared<Row>(knex: Knex, stmt: PreparedStatement, values: readonly PreparedValue[]): Promise<Row[]> {
   if (values.length !== stmt.types.length) throw new Error(`${stmt.name} takes ${stmt.types.length} parameters, got ${values.length}`);
   const client = knex.client as { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<void> };
-  // Seen by knex's 'query'/'query-response' listeners like any other statement (bench/ times them so).
-  const event = { __knexQueryUid: randomUUID(), sql: stmt.text, bindings: [...values], prepared: stmt };
-  knex.emit('query', event);
+  // Seen by knex's 'query'/'query-response' listeners like any other statement (bench/ times them so);
+  // built only when someone listens, which the server never does.
+  const event = knex.listenerCount('query') + knex.listenerCount('query-response') > 0
+    ? { __knexQueryUid: randomUUID(), sql: stmt.text, bindings: [...values], prepared: stmt }
+    : null;
+  if (event) knex.emit('query', event);
   const conn = await client.acquireConnection();
   try {
     let rows: unknown[];
@@ -69,7 +72,7 @@ export async function runPrepared<Row>(knex: Knex, stmt: PreparedStatement, valu
     } else {
       rows = (await (conn as PgClientLike).query({ name: stmt.name, text: stmt.text, values: values.map((v) => (v instanceof Date ? v.toISOString() : v)) })).rows;
     }
-    knex.emit('query-response', rows, event);
+    if (event) knex.emit('query-response', rows, event);
     return rows as Row[];
   } finally {
     await client.releaseConnection(conn);

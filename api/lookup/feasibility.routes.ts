@@ -5,6 +5,7 @@ import { jsonObjectBody } from '../http/body.ts';
 import { DEFAULT_FEASIBILITY_LIMIT, rateLimit, type RateLimitOptions } from './feasibility.rate-limit.ts';
 import { FeasibilityService } from './feasibility.service.ts';
 import { readFeasibilityInput } from './feasibility.validation.ts';
+import { sendComputedJson } from '../http/computed-json.ts';
 
 export interface FeasibilityRouteOptions {
   /** Requests per client and window (default 60 per minute). */
@@ -18,7 +19,7 @@ export function feasibilityRoutes(db: Database, options: FeasibilityRouteOptions
   router.post('/api/feasibility', rateLimit(options.rateLimit ?? DEFAULT_FEASIBILITY_LIMIT), async (req, res) => {
     const { input, errors } = readFeasibilityInput(jsonObjectBody(req));
     errors.throwIfAny('The sketch has invalid fields.');
-    res.json(await service.assess(input));
+    sendComputedJson(res, await service.assess(input));
   });
   return router;
 }

@@ -8,6 +8,7 @@ import { queryString } from '../http/query.ts';
 import { checkLonLatRanges, LONLAT_EXAMPLE } from '../http/wgs84.ts';
 import { feasibilityRoutes, type FeasibilityRouteOptions } from './feasibility.routes.ts';
 import { LookupService } from './lookup.service.ts';
+import { sendComputedJson } from '../http/computed-json.ts';
 
 const DECIMAL = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 
@@ -61,7 +62,7 @@ export function lookupRoutes(db: Database, options: FeasibilityRouteOptions = {}
     checkLonLatRanges(lon, lat, { lon: '/query/lon', lat: '/query/lat' }, errors);
     const date = asOfDate(req, errors);
     errors.throwIfAny('The lookup has invalid parameters.');
-    res.json(await service.atPoint(lon!, lat!, date!));
+    sendComputedJson(res, await service.atPoint(lon!, lat!, date!));
   });
 
   router.get('/api/parcels/:id/rules', async (req, res) => {
@@ -69,7 +70,7 @@ export function lookupRoutes(db: Database, options: FeasibilityRouteOptions = {}
     const errors = new FieldErrors();
     const date = asOfDate(req, errors);
     errors.throwIfAny('The request has invalid parameters.');
-    res.json(await service.forParcel(id, date!));
+    sendComputedJson(res, await service.forParcel(id, date!));
   });
 
   router.use(feasibilityRoutes(db, options));
