@@ -38,7 +38,9 @@ export class CertificatesService {
         return await lookup.forParcel(request.parcel_id, date);
       } catch (err) {
         if (err instanceof NotFoundError) {
-          throw new ApiError(404, 'parcel_not_found', 'Not found', `No parcel has the id ${request.parcel_id}.`, [{ path: '/parcel_id', message: `no parcel has the id ${request.parcel_id}` }]);
+          throw new ApiError(404, 'parcel_not_found', 'Not found', `No parcel has the id ${request.parcel_id}.`, [
+            { path: '/parcel_id', message: `no parcel has the id ${request.parcel_id}`, message_vi: `không có thửa đất nào có mã thửa ${request.parcel_id}` },
+          ]);
         }
         throw err;
       }
@@ -59,7 +61,11 @@ export class CertificatesService {
       if (!card.parcel && !card.plan && card.zones.length === 0) {
         throw new UnprocessableError(
           'No parcel lies at this point and no plan in force covers it: there is nothing a planning-information sheet could state.',
-          [{ path: '/lon', message: 'no parcel and no plan in force at this point' }, { path: '/lat', message: 'no parcel and no plan in force at this point' }],
+          (['/lon', '/lat'] as const).map((path) => ({
+            path,
+            message: 'no parcel and no plan in force at this point',
+            message_vi: 'không có thửa đất nào và không có đồ án quy hoạch nào có hiệu lực tại điểm này',
+          })),
           'nothing_to_certify',
         );
       }

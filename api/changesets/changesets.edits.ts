@@ -52,7 +52,7 @@ export async function prepareEdits(db: Knex, user: AuthUser, planId: number, rea
   const out: PreparedEdit[] = [];
   for (const { pointer, edit } of reads) {
     if (typeof edit.properties.ward_code === 'string' && !knownWards.has(edit.properties.ward_code)) {
-      errors.add(`${pointer}/feature/properties/ward_code`, `no ward has the code ${edit.properties.ward_code} (see /api/wards)`);
+      errors.add(`${pointer}/feature/properties/ward_code`, `no ward has the code ${edit.properties.ward_code} (see /api/wards)`, `không có phường, xã nào mang mã ${edit.properties.ward_code} (xem /api/wards)`);
     }
     let before: EditFeature | null = null;
     let baseVersion: number | null = null;
@@ -61,12 +61,21 @@ export async function prepareEdits(db: Knex, user: AuthUser, planId: number, rea
     if (edit.feature_id !== null) {
       const cur = current[edit.layer].get(edit.feature_id);
       const what = edit.layer === 'zones' ? 'zone' : 'constraint';
+      const whatVi = edit.layer === 'zones' ? 'ô quy hoạch' : 'ràng buộc';
       if (!cur) {
-        errors.add(`${pointer}/feature_id`, `no ${what} with the feature id ${edit.feature_id} is in force (it never existed or was deleted)`);
+        errors.add(
+          `${pointer}/feature_id`,
+          `no ${what} with the feature id ${edit.feature_id} is in force (it never existed or was deleted)`,
+          `không có ${whatVi} nào mang mã đối tượng ${edit.feature_id} đang có hiệu lực (chưa từng tồn tại hoặc đã bị xoá)`,
+        );
         continue;
       }
       if (cur.plan_id !== planId) {
-        errors.add(`${pointer}/feature_id`, `the ${what} ${edit.feature_id} belongs to plan ${cur.plan_id}; this change set edits plan ${planId}`);
+        errors.add(
+          `${pointer}/feature_id`,
+          `the ${what} ${edit.feature_id} belongs to plan ${cur.plan_id}; this change set edits plan ${planId}`,
+          `${whatVi} ${edit.feature_id} thuộc đồ án quy hoạch ${cur.plan_id}; bộ thay đổi này sửa đồ án quy hoạch ${planId}`,
+        );
         continue;
       }
       if (edit.base_version !== null && edit.base_version !== cur.version) {
@@ -118,11 +127,13 @@ async function checkWardScope(db: Knex, user: AuthUser, edits: PreparedEdit[]): 
   if (!outside.length) return;
   const first = outside[0];
   const e = edits[first.idx];
-  const wards = first.wards.length ? first.wards.map((w) => `${w.name} (${w.code})`).join(', ') : 'no ward of Cần Thơ';
+  const named = first.wards.map((w) => `${w.name} (${w.code})`).join(', ');
+  const wards = first.wards.length ? named : 'no ward of Cần Thơ';
+  const liesVi = first.wards.length ? `nằm một phần trong ${named}` : 'nằm một phần ngoài mọi phường, xã của Cần Thơ';
   const err = new ForbiddenError(
     `${e.pointer ? `${e.pointer}: ` : ''}the edited ${e.layer === 'zones' ? 'zone' : 'constraint'} reaches into ${wards}, outside the wards assigned to you (${user.ward_codes.join(', ')}).`,
   );
-  throw new ApiError(err.status, 'outside_assigned_wards', err.title, err.detail, [{ path: `${e.pointer}/feature/geometry`, message: `lies partly in ${wards}` }], {
+  throw new ApiError(err.status, 'outside_assigned_wards', err.title, err.detail, [{ path: `${e.pointer}/feature/geometry`, message: `lies partly in ${wards}`, message_vi: liesVi }], {
     wards: first.wards,
     assigned_wards: user.ward_codes,
   });
@@ -176,13 +187,15 @@ export async function storeEdits(trx: Knex, changeSetId: number, planId: number,
 export async function resolvePlanId(db: Knex, planId: number | undefined, pointer: string): Promise<number> {
   if (planId !== undefined) {
     const plan = await store.findPlanForEdits(db, planId);
-    if (!plan) throw new UnprocessableError(`${pointer}: no plan has the id ${planId}.`, [{ path: pointer, message: `no plan has the id ${planId}` }], 'invalid_change_set');
+    if (!plan) throw new UnprocessableError(`${pointer}: no plan has the id ${planId}.`, [{ path: pointer, message: `no plan has the id ${planId}`, message_vi: `không có đồ án quy hoạch nào mang mã ${planId}` }], 'invalid_change_set');
     if (!['in_force', 'draft'].includes(plan.status)) {
-      throw new UnprocessableError(`${pointer}: plan ${planId} is ${plan.status}; only plans in force or in draft take change sets.`, [{ path: pointer, message: `plan ${planId} is ${plan.status}` }], 'invalid_change_set');
+      throw new UnprocessableError(`${pointer}: plan ${planId} is ${plan.status}; only plans in force or in draft take change sets.`, [{ path: pointer, message: `plan ${planId} is ${plan.status}`, message_vi: `đồ án quy hoạch ${planId} đang ở trạng thái ${plan.status}` }], 'invalid_change_set');
     }
     return planId;
   }
   const ids = await store.editablePlanIds(db);
   if (ids.length === 1) return ids[0];
-  throw new ApiError(400, 'invalid_input', 'Invalid input', `${pointer}: is required when several plans are in force (${ids.join(', ') || 'none is'}).`, [{ path: pointer, message: 'is required: the plan this change set edits' }]);
+  throw new ApiError(400, 'invalid_input', 'Invalid input', `${pointer}: is required when several plans are in force (${ids.join(', ') || 'none is'}).`, [
+    { path: pointer, message: 'is required: the plan this change set edits', message_vi: 'là bắt buộc: đồ án quy hoạch mà bộ thay đổi này sửa' },
+  ]);
 }

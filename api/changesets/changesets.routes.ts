@@ -12,7 +12,13 @@ import { readChangeSetInput, readLockVersion, readReview, readTransition } from 
 
 function idParam(req: Request, name: 'id' | 'editId'): number {
   const raw = String(req.params[name]);
-  if (!/^\d{1,9}$/.test(raw)) throw invalidField(`/path/${name}`, `must be ${name === 'id' ? 'a change set' : 'an edit'} id (a positive whole number)`);
+  if (!/^\d{1,9}$/.test(raw)) {
+    throw invalidField(
+      `/path/${name}`,
+      `must be ${name === 'id' ? 'a change set' : 'an edit'} id (a positive whole number)`,
+      `phải là mã ${name === 'id' ? 'bộ thay đổi' : 'thay đổi'} (một số nguyên dương)`,
+    );
+  }
   return Number(raw);
 }
 
@@ -27,9 +33,9 @@ function lockVersionOf(req: Request, body: Record<string, unknown> | null): numb
   const header = req.get('if-match');
   if (header === undefined) return fromBody;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw invalidField('/header/If-Match', 'must be the lock_version of the change set, e.g. "7"');
+  if (!m) throw invalidField('/header/If-Match', 'must be the lock_version of the change set, e.g. "7"', 'phải là lock_version (phiên bản) của bộ thay đổi, ví dụ "7"');
   const fromHeader = Number(m[1]);
-  if (fromBody !== null && fromBody !== fromHeader) throw invalidField('/lock_version', `differs from If-Match (${fromHeader})`);
+  if (fromBody !== null && fromBody !== fromHeader) throw invalidField('/lock_version', `differs from If-Match (${fromHeader})`, `khác với phiên bản trong If-Match (${fromHeader})`);
   return fromHeader;
 }
 
@@ -48,11 +54,11 @@ export function changesetRoutes(db: Database): Router {
 
   router.get('/api/changesets', staff, async (req, res) => {
     const status = queryString(req, 'status');
-    if (status !== undefined && status !== '' && !(CHANGE_SET_STATUSES as readonly string[]).includes(status)) throw invalidField('/query/status', `must be one of ${CHANGE_SET_STATUSES.join(', ')}`);
+    if (status !== undefined && status !== '' && !(CHANGE_SET_STATUSES as readonly string[]).includes(status)) throw invalidField('/query/status', `must be one of ${CHANGE_SET_STATUSES.join(', ')}`, `phải là một trong: ${CHANGE_SET_STATUSES.join(', ')}`);
     const mine = queryString(req, 'mine');
-    if (mine !== undefined && !['true', 'false', ''].includes(mine)) throw invalidField('/query/mine', 'must be true or false');
+    if (mine !== undefined && !['true', 'false', ''].includes(mine)) throw invalidField('/query/mine', 'must be true or false', 'phải là true hoặc false');
     const planRaw = queryString(req, 'plan_id');
-    if (planRaw !== undefined && planRaw !== '' && !/^\d{1,9}$/.test(planRaw)) throw invalidField('/query/plan_id', 'must be a plan id');
+    if (planRaw !== undefined && planRaw !== '' && !/^\d{1,9}$/.test(planRaw)) throw invalidField('/query/plan_id', 'must be a plan id', 'phải là mã đồ án quy hoạch');
     const params = { limit: parseLimit(req), offset: parseOffset(req) };
     const page = await service.list(requireUser(res), { ...params, status: status || undefined, mine: mine === 'true', plan_id: planRaw ? Number(planRaw) : undefined });
     res.json(itemList(req, params, page));

@@ -78,7 +78,7 @@ export async function createChangeSetWithEdits(
 
 /** The blocking results of edits as problem+json errors pointing at each edit. */
 function blockingErrors(results: { id: number; checks: EditCheckResult[] }[]): FieldError[] {
-  return results.flatMap((r) => r.checks.filter((c) => c.severity === 'error').map((c) => ({ path: `/edits/${r.id}`, message: `${c.id} (${c.code}): ${c.message}` })));
+  return results.flatMap((r) => r.checks.filter((c) => c.severity === 'error').map((c) => ({ path: `/edits/${r.id}`, message: `${c.id} (${c.code}): ${c.message}`, message_vi: `${c.id} (${c.code}): ${c.message_vi}` })));
 }
 
 export class ChangeSetsService {
@@ -247,7 +247,7 @@ export class ChangeSetsService {
       const edits = await store.listStoredEdits(trx, id);
       const to = plan.transition.to;
       if (req.event === 'submit') {
-        if (!edits.length) throw new UnprocessableError('An empty change set cannot be submitted: add at least one edit.', [{ path: '/edits', message: 'holds no edit' }], 'empty_change_set');
+        if (!edits.length) throw new UnprocessableError('An empty change set cannot be submitted: add at least one edit.', [{ path: '/edits', message: 'holds no edit', message_vi: 'chưa có thay đổi nào' }], 'empty_change_set');
         await this.requireCurrentBases(trx, edits);
         const checked = await this.recheck(trx, cs.plan_id, edits, edits);
         await store.touchChangeSet(trx, id, { checks_run_at: trx.fn.now() });

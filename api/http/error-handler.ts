@@ -33,7 +33,7 @@ function toApiError(err: unknown): ApiError | null {
   // body-parser (express.json) errors carry a `type`.
   switch (e.type) {
     case 'entity.parse.failed':
-      return new ValidationError(`The request body is not valid JSON: ${e.message ?? ''}`.trim(), [{ path: '', message: 'malformed JSON' }], 'malformed_json');
+      return new ValidationError(`The request body is not valid JSON: ${e.message ?? ''}`.trim(), [{ path: '', message: 'malformed JSON', message_vi: 'JSON không đúng cú pháp' }], 'malformed_json');
     case 'entity.too.large':
       return new PayloadTooLargeError(`The request body is larger than the limit of ${e.limit ?? '?'} bytes.`);
     case 'encoding.unsupported':

@@ -15,7 +15,7 @@ const MAX_VERTICES = 5000;
 export function parseCrs(raw: unknown, errors: FieldErrors): InputCrs {
   if (raw === undefined || raw === null) return 'EPSG:4326';
   if (typeof raw !== 'string' || !(INPUT_CRS as readonly string[]).includes(raw)) {
-    errors.add('/crs', `must be one of ${INPUT_CRS.join(', ')}`);
+    errors.add('/crs', `must be one of ${INPUT_CRS.join(', ')}`, `phải là một trong: ${INPUT_CRS.join(', ')}`);
     return 'EPSG:4326';
   }
   return raw as InputCrs;
@@ -29,21 +29,21 @@ export function polygonalField(body: Record<string, unknown>, name: string, erro
   const g = body[name];
   const path = `/${name}`;
   if (g === undefined || g === null) {
-    if (required) errors.add(path, 'is required: a GeoJSON Polygon or MultiPolygon');
+    if (required) errors.add(path, 'is required: a GeoJSON Polygon or MultiPolygon', 'là bắt buộc: một Polygon hoặc MultiPolygon GeoJSON');
     return null;
   }
   if (typeof g !== 'object' || Array.isArray(g)) {
-    errors.add(path, 'must be a GeoJSON Polygon or MultiPolygon object');
+    errors.add(path, 'must be a GeoJSON Polygon or MultiPolygon object', 'phải là một đối tượng Polygon hoặc MultiPolygon GeoJSON');
     return null;
   }
   const { type, coordinates } = g as { type?: unknown; coordinates?: unknown };
   if (type !== 'Polygon' && type !== 'MultiPolygon') {
-    errors.add(`${path}/type`, `must be "Polygon" or "MultiPolygon", got ${JSON.stringify(type ?? null)}`);
+    errors.add(`${path}/type`, `must be "Polygon" or "MultiPolygon", got ${JSON.stringify(type ?? null)}`, `phải là "Polygon" hoặc "MultiPolygon", nhận được ${JSON.stringify(type ?? null)}`);
     return null;
   }
   const polygons = type === 'Polygon' ? [coordinates] : coordinates;
   if (!Array.isArray(polygons) || polygons.length === 0) {
-    errors.add(`${path}/coordinates`, 'must be a non-empty array');
+    errors.add(`${path}/coordinates`, 'must be a non-empty array', 'phải là một mảng không rỗng');
     return null;
   }
   let vertices = 0;
@@ -51,19 +51,19 @@ export function polygonalField(body: Record<string, unknown>, name: string, erro
     const rings = polygons[p];
     const pPath = type === 'Polygon' ? `${path}/coordinates` : `${path}/coordinates/${p}`;
     if (!Array.isArray(rings) || rings.length === 0) {
-      errors.add(pPath, 'must be a non-empty array of linear rings');
+      errors.add(pPath, 'must be a non-empty array of linear rings', 'phải là một mảng không rỗng các vòng khép kín');
       return null;
     }
     for (let r = 0; r < rings.length; r++) {
       const ring = rings[r];
       if (!Array.isArray(ring)) {
-        errors.add(`${pPath}/${r}`, 'must be an array of positions');
+        errors.add(`${pPath}/${r}`, 'must be an array of positions', 'phải là một mảng các điểm tọa độ');
         return null;
       }
       for (let i = 0; i < ring.length; i++) {
         const pos = ring[i];
         if (!Array.isArray(pos) || pos.length < 2 || pos.length > 3 || !pos.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-          errors.add(`${pPath}/${r}/${i}`, 'must be a position [x, y] of two finite numbers');
+          errors.add(`${pPath}/${r}/${i}`, 'must be a position [x, y] of two finite numbers', 'phải là một điểm tọa độ [x, y] gồm hai số hữu hạn');
           return null;
         }
         vertices++;
@@ -71,7 +71,7 @@ export function polygonalField(body: Record<string, unknown>, name: string, erro
     }
   }
   if (vertices > MAX_VERTICES) {
-    errors.add(`${path}/coordinates`, `has ${vertices} positions; at most ${MAX_VERTICES} are accepted`);
+    errors.add(`${path}/coordinates`, `has ${vertices} positions; at most ${MAX_VERTICES} are accepted`, `có ${vertices} điểm tọa độ; chỉ nhận tối đa ${MAX_VERTICES}`);
     return null;
   }
   const geometry = { type, coordinates } as Polygonal;
@@ -93,6 +93,6 @@ function toLonLat(g: Polygonal, crs: Exclude<InputCrs, 'EPSG:4326'>): Polygonal 
 export function geometryIssuesAsErrors(site: Polygonal | null, footprint: Polygonal | null, errors: FieldErrors): void {
   if (!site || !footprint) return;
   for (const issue of findGeometryIssues(site, footprint, DEFAULT_CHECK_PARAMS)) {
-    if (issue.blocking && issue.code !== 'footprint_outside_site') errors.add(`/${issue.subject}`, issue.message);
+    if (issue.blocking && issue.code !== 'footprint_outside_site') errors.add(`/${issue.subject}`, issue.message, issue.message_vi);
   }
 }

@@ -199,7 +199,15 @@ export function openApiDocument(version: string) {
             code: { type: 'string' },
             instance: { type: 'string' },
             request_id: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+            errors: {
+              type: 'array',
+              description: 'One entry per bad field: where (a JSON pointer into the body, or /query/<name>) and what is wrong, in English and in Vietnamese.',
+              items: {
+                type: 'object',
+                required: ['path', 'message', 'message_vi'],
+                properties: { path: { type: 'string', example: '/floors' }, message: { type: 'string', example: 'must be a whole number' }, message_vi: { type: 'string', example: 'phải là số nguyên' } },
+              },
+            },
           },
         },
         Health: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] }, db: { type: 'string', enum: ['pglite', 'postgres'] }, postgis: { type: 'string' }, mvt: { type: 'boolean' } } },

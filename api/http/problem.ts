@@ -4,6 +4,8 @@ export interface FieldError {
   /** JSON pointer into the request (body, or `/query/<name>` for query parameters). */
   path: string;
   message: string;
+  /** The same in Vietnamese: the pages show it to Vietnamese readers, next to the field. */
+  message_vi: string;
 }
 
 export interface ProblemDocument {
@@ -52,8 +54,8 @@ export class ValidationError extends ApiError {
 }
 
 /** A single bad field, the commonest case. */
-export function invalidField(path: string, message: string): ValidationError {
-  return new ValidationError(`${path}: ${message}`, [{ path, message }]);
+export function invalidField(path: string, message: string, message_vi: string): ValidationError {
+  return new ValidationError(`${path}: ${message}`, [{ path, message, message_vi }]);
 }
 
 export class UnprocessableError extends ApiError {

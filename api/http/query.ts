@@ -1,6 +1,6 @@
 // Parsing of the query parameters shared by collection endpoints: bbox, limit, offset, date.
 import type { Request } from 'express';
-import { invalidField, ValidationError } from './problem.ts';
+import { invalidField, ValidationError, type FieldError } from './problem.ts';
 
 export interface Bbox {
   minLon: number;
@@ -16,7 +16,7 @@ export const MAX_LIMIT = 10_000;
 export function queryString(req: Request, name: string): string | undefined {
   const raw = req.query[name];
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string') throw invalidField(`/query/${name}`, 'must be given once, as a plain value');
+  if (typeof raw !== 'string') throw invalidField(`/query/${name}`, 'must be given once, as a plain value', 'chỉ được cho một lần, dưới dạng giá trị đơn');
   return raw;
 }
 
@@ -26,15 +26,15 @@ export function parseBbox(req: Request, name = 'bbox'): Bbox | null {
   if (raw === undefined || raw === '') return null;
   const path = `/query/${name}`;
   const parts = raw.split(',');
-  if (parts.length !== 4) throw invalidField(path, 'must be four numbers: minLon,minLat,maxLon,maxLat');
+  if (parts.length !== 4) throw invalidField(path, 'must be four numbers: minLon,minLat,maxLon,maxLat', 'phải gồm bốn số: minLon,minLat,maxLon,maxLat');
   const nums = parts.map((p) => (/^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(p) ? Number(p) : NaN));
-  if (nums.some((n) => !Number.isFinite(n))) throw invalidField(path, 'every value must be a finite decimal number');
+  if (nums.some((n) => !Number.isFinite(n))) throw invalidField(path, 'every value must be a finite decimal number', 'mỗi giá trị phải là một số thập phân hữu hạn');
   const [minLon, minLat, maxLon, maxLat] = nums;
-  const errors = [];
-  if (minLon < -180 || maxLon > 180) errors.push({ path, message: 'longitudes must lie within -180..180 (EPSG:4326 lon/lat, not projected metres)' });
-  if (minLat < -90 || maxLat > 90) errors.push({ path, message: 'latitudes must lie within -90..90 (EPSG:4326 lon/lat, not projected metres)' });
-  if (minLon > maxLon) errors.push({ path, message: 'minLon must not be greater than maxLon' });
-  if (minLat > maxLat) errors.push({ path, message: 'minLat must not be greater than maxLat' });
+  const errors: FieldError[] = [];
+  if (minLon < -180 || maxLon > 180) errors.push({ path, message: 'longitudes must lie within -180..180 (EPSG:4326 lon/lat, not projected metres)', message_vi: 'kinh độ phải nằm trong -180..180 (kinh độ/vĩ độ EPSG:4326, không phải mét của hệ tọa độ phẳng)' });
+  if (minLat < -90 || maxLat > 90) errors.push({ path, message: 'latitudes must lie within -90..90 (EPSG:4326 lon/lat, not projected metres)', message_vi: 'vĩ độ phải nằm trong -90..90 (kinh độ/vĩ độ EPSG:4326, không phải mét của hệ tọa độ phẳng)' });
+  if (minLon > maxLon) errors.push({ path, message: 'minLon must not be greater than maxLon', message_vi: 'minLon không được lớn hơn maxLon' });
+  if (minLat > maxLat) errors.push({ path, message: 'minLat must not be greater than maxLat', message_vi: 'minLat không được lớn hơn maxLat' });
   if (errors.length) throw new ValidationError(`${path}: ${errors.map((e) => e.message).join('; ')}`, errors);
   return { minLon, minLat, maxLon, maxLat };
 }
@@ -42,9 +42,9 @@ export function parseBbox(req: Request, name = 'bbox'): Bbox | null {
 function parseWhole(req: Request, name: string, fallback: number, min: number, max: number): number {
   const raw = queryString(req, name);
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw invalidField(`/query/${name}`, `must be a whole number between ${min} and ${max}`);
+  if (!/^\d+$/.test(raw)) throw invalidField(`/query/${name}`, `must be a whole number between ${min} and ${max}`, `phải là số nguyên từ ${min} đến ${max}`);
   const n = Number(raw);
-  if (n < min || n > max) throw invalidField(`/query/${name}`, `must be between ${min} and ${max}`);
+  if (n < min || n > max) throw invalidField(`/query/${name}`, `must be between ${min} and ${max}`, `phải nằm trong khoảng ${min} đến ${max}`);
   return n;
 }
 
@@ -62,12 +62,12 @@ export function parseDate(req: Request, name = 'date'): string | null {
   if (raw === undefined || raw === '') return null;
   const path = `/query/${name}`;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  if (!m) throw invalidField(path, 'must be a date written YYYY-MM-DD');
+  if (!m) throw invalidField(path, 'must be a date written YYYY-MM-DD', 'phải là ngày dạng YYYY-MM-DD');
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
-    throw invalidField(path, 'is not a calendar date');
+    throw invalidField(path, 'is not a calendar date', 'không phải là ngày có thật trên lịch');
   }
-  if (Number(m[1]) < 1900 || Number(m[1]) > 2200) throw invalidField(path, 'must lie between 1900 and 2200');
+  if (Number(m[1]) < 1900 || Number(m[1]) > 2200) throw invalidField(path, 'must lie between 1900 and 2200', 'phải nằm trong khoảng năm 1900 đến 2200');
   return raw;
 }
 

@@ -16,15 +16,19 @@ export function checkLonLatRanges(lon: number | null, lat: number | null, paths:
   let ok = lon !== null && lat !== null;
   if (lon !== null && Math.abs(lon) > 180) {
     ok = false;
-    errors.add(paths.lon, looksLikeMetres(lon)
-      ? `${lon} looks like projected metres (a VN-2000 easting?): send the WGS 84 longitude in decimal degrees, e.g. ${LONLAT_EXAMPLE.lon} (GET /api/search?q=E N converts VN-2000 metres)`
-      : 'must lie within -180..180 degrees');
+    if (looksLikeMetres(lon)) {
+      errors.add(
+        paths.lon,
+        `${lon} looks like projected metres (a VN-2000 easting?): send the WGS 84 longitude in decimal degrees, e.g. ${LONLAT_EXAMPLE.lon} (GET /api/search?q=E N converts VN-2000 metres)`,
+        `${lon} có vẻ là mét của hệ tọa độ phẳng (tọa độ X VN-2000?): hãy gửi kinh độ WGS 84 bằng độ thập phân, ví dụ ${LONLAT_EXAMPLE.lon} (GET /api/search?q=E N đổi tọa độ mét VN-2000)`,
+      );
+    } else errors.add(paths.lon, 'must lie within -180..180 degrees', 'phải nằm trong -180..180 độ');
   }
   if (lat !== null && Math.abs(lat) > 90) {
     ok = false;
-    if (looksLikeMetres(lat)) errors.add(paths.lat, `${lat} looks like projected metres (a VN-2000 northing?): send the WGS 84 latitude in decimal degrees, e.g. ${LONLAT_EXAMPLE.lat}`);
-    else if (lon !== null && Math.abs(lon) <= 90 && Math.abs(lat) <= 180) errors.add(paths.lat, `must lie within -90..90 degrees; lon=${lon} and lat=${lat} look swapped`);
-    else errors.add(paths.lat, 'must lie within -90..90 degrees');
+    if (looksLikeMetres(lat)) errors.add(paths.lat, `${lat} looks like projected metres (a VN-2000 northing?): send the WGS 84 latitude in decimal degrees, e.g. ${LONLAT_EXAMPLE.lat}`, `${lat} có vẻ là mét của hệ tọa độ phẳng (tọa độ Y VN-2000?): hãy gửi vĩ độ WGS 84 bằng độ thập phân, ví dụ ${LONLAT_EXAMPLE.lat}`);
+    else if (lon !== null && Math.abs(lon) <= 90 && Math.abs(lat) <= 180) errors.add(paths.lat, `must lie within -90..90 degrees; lon=${lon} and lat=${lat} look swapped`, `phải nằm trong -90..90 độ; lon=${lon} và lat=${lat} có vẻ bị đổi chỗ cho nhau`);
+    else errors.add(paths.lat, 'must lie within -90..90 degrees', 'phải nằm trong -90..90 độ');
   }
   return ok;
 }

@@ -29,10 +29,10 @@ function receiveUpload(req: Request, res: Response): Promise<void> {
       if (!err) return resolve();
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') return reject(new PayloadTooLargeError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`));
-        if (err.code === 'LIMIT_UNEXPECTED_FILE') return reject(invalidField(`/${err.field ?? 'file'}`, 'send exactly one file, in the part named "file"'));
-        return reject(invalidField(err.field ? `/${err.field}` : '', `the multipart body was refused: ${err.message}`));
+        if (err.code === 'LIMIT_UNEXPECTED_FILE') return reject(invalidField(`/${err.field ?? 'file'}`, 'send exactly one file, in the part named "file"', 'hãy gửi đúng một tệp, trong phần có tên "file"'));
+        return reject(invalidField(err.field ? `/${err.field}` : '', `the multipart body was refused: ${err.message}`, `nội dung multipart bị từ chối: ${err.message}`));
       }
-      reject(invalidField('', `the multipart body cannot be read: ${(err as Error).message}`));
+      reject(invalidField('', `the multipart body cannot be read: ${(err as Error).message}`, `không đọc được nội dung multipart: ${(err as Error).message}`));
     });
   });
 }
@@ -41,14 +41,17 @@ function exportCrs(req: Request): LayerSrid | null {
   const raw = queryString(req, 'crs');
   if (raw === undefined || raw === '') return null;
   const srid = parseCrsName(raw);
-  if (!srid) throw invalidField('/query/crs', `must be one of ${LAYER_CRS.map((s) => `EPSG:${s}`).join(', ')}`);
+  if (!srid) {
+    const crsList = LAYER_CRS.map((s) => `EPSG:${s}`).join(', ');
+    throw invalidField('/query/crs', `must be one of ${crsList}`, `phải là một trong: ${crsList}`);
+  }
   return srid;
 }
 
 function planParam(req: Request): number | null {
   const raw = queryString(req, 'plan_id');
   if (raw === undefined || raw === '') return null;
-  if (!/^\d{1,9}$/.test(raw)) throw invalidField('/query/plan_id', 'must be a plan id (a whole number)');
+  if (!/^\d{1,9}$/.test(raw)) throw invalidField('/query/plan_id', 'must be a plan id (a whole number)', 'phải là mã số của một đồ án quy hoạch (số nguyên)');
   return Number(raw);
 }
 
@@ -59,7 +62,7 @@ export function importRoutes(db: Database): Router {
     const user = requireUser(res);
     await receiveUpload(req, res);
     const file = req.file;
-    if (!file) throw invalidField('/file', 'is required: a GeoJSON file or a zipped Shapefile in the part named "file"');
+    if (!file) throw invalidField('/file', 'is required: a GeoJSON file or a zipped Shapefile in the part named "file"', 'là bắt buộc: một tệp GeoJSON hoặc Shapefile nén, trong phần có tên "file"');
     const form = parseImportForm((req.body ?? {}) as Record<string, unknown>, file.originalname);
     const result = await importLayer(db.knex, user, { originalname: file.originalname, buffer: file.buffer }, form, res.locals.requestId as string);
     res.status(201).location(`/api/changesets/${result.change_set_id}`).json(result);
@@ -67,12 +70,18 @@ export function importRoutes(db: Database): Router {
 
   router.get('/api/zones/export', async (req, res) => {
     const format = queryString(req, 'format') ?? 'geojson';
-    if (format !== 'geojson' && format !== 'shapefile') throw invalidField('/query/format', 'must be geojson or shapefile');
+    if (format !== 'geojson' && format !== 'shapefile') throw invalidField('/query/format', 'must be geojson or shapefile', 'phải là geojson hoặc shapefile');
     const { date, asOf } = asOfParams(req);
     const query = { asOf, planId: planParam(req), bbox: parseBbox(req) };
     const asked = exportCrs(req);
     if (format === 'geojson') {
-      if (asked !== null && asked !== 4326) throw invalidField('/query/crs', 'GeoJSON is written in EPSG:4326 (RFC 7946); projected CRSs are for format=shapefile');
+      if (asked !== null && asked !== 4326) {
+        throw invalidField(
+          '/query/crs',
+          'GeoJSON is written in EPSG:4326 (RFC 7946); projected CRSs are for format=shapefile',
+          'GeoJSON được ghi theo EPSG:4326 (RFC 7946); các hệ tọa độ phẳng chỉ dùng với format=shapefile',
+        );
+      }
       res.type('application/geo+json');
       res.setHeader('Content-Disposition', `attachment; filename="zones-${date}.geojson"`);
       const write = (chunk: string): Promise<void> =>

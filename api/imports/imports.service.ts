@@ -9,7 +9,7 @@ import { ApiError, ValidationError, type FieldError } from '../http/problem.ts';
 import { readLayerFile, type UploadedFile } from './imports.reader.ts';
 import * as store from './imports.store.ts';
 import type { ImportRequest, ImportResult, MappedFeature, SourceLayer } from './imports.types.ts';
-import { featureLabel, mapFeatures, resolveMapping, resolveSrid } from './imports.validation.ts';
+import { featureLabel, featureLabelVi, mapFeatures, resolveMapping, resolveSrid } from './imports.validation.ts';
 
 export interface PreparedImport {
   source: SourceLayer;
@@ -31,12 +31,20 @@ function fail(source: SourceLayer, detail: string, errors: FieldError[], code = 
  */
 export async function prepareImport(db: Knex, file: UploadedFile, req: ImportRequest): Promise<PreparedImport> {
   const plan = await store.findPlan(db, req.planId);
-  if (!plan) throw new ValidationError(`There is no plan ${req.planId}.`, [{ path: '/plan_id', message: `no plan has the id ${req.planId}` }], 'unknown_plan');
+  if (!plan) {
+    throw new ValidationError(
+      `There is no plan ${req.planId}.`,
+      [{ path: '/plan_id', message: `no plan has the id ${req.planId}`, message_vi: `không có đồ án quy hoạch nào có mã số ${req.planId}` }],
+      'unknown_plan',
+    );
+  }
   const source = await readLayerFile(file);
   const { srid } = resolveSrid(source, req.declaredSrid);
   const attrs = resolveMapping(req.layer, req.mapping, source);
   const features = mapFeatures(source, req.layer, attrs, srid);
-  const label = (f: MappedFeature): string => featureLabel(source, f.index, { attr: req.layer === 'zones' ? attrs.lot_code : attrs.name, value: req.layer === 'zones' ? f.fields.lot_code : f.fields.name });
+  const keyOf = (f: MappedFeature): { attr: string | null; value: unknown } => ({ attr: req.layer === 'zones' ? attrs.lot_code : attrs.name, value: req.layer === 'zones' ? f.fields.lot_code : f.fields.name });
+  const label = (f: MappedFeature): string => featureLabel(source, f.index, keyOf(f));
+  const labelVi = (f: MappedFeature): string => featureLabelVi(source, f.index, keyOf(f));
   const at = (f: MappedFeature, field: string): string => `/file/features/${f.index}/properties/${attrs[field] ?? field}`;
 
   // Codes that must exist in the reference tables (the zones table's foreign keys).
@@ -46,14 +54,26 @@ export async function prepareImport(db: Knex, file: UploadedFile, req: ImportReq
     const wardList = [...new Set(features.map((f) => f.fields.ward_code).filter((w): w is string => typeof w === 'string'))];
     const wards = await store.existingCodes(db, 'wards', wardList);
     for (const f of features) {
-      if (!luc.has(f.fields.land_use_code as string)) errors.push({ path: at(f, 'land_use_code'), message: `${label(f)}: land_use_code '${f.fields.land_use_code}' is not a plan-sheet symbol SPP knows (GET /api/land-use-codes?scheme=plan_symbol)` });
-      if (typeof f.fields.ward_code === 'string' && !wards.has(f.fields.ward_code)) errors.push({ path: at(f, 'ward_code'), message: `${label(f)}: ward_code '${f.fields.ward_code}' is not a ward of Cần Thơ (2025)` });
+      if (!luc.has(f.fields.land_use_code as string)) {
+        errors.push({
+          path: at(f, 'land_use_code'),
+          message: `${label(f)}: land_use_code '${f.fields.land_use_code}' is not a plan-sheet symbol SPP knows (GET /api/land-use-codes?scheme=plan_symbol)`,
+          message_vi: `${labelVi(f)}: land_use_code '${f.fields.land_use_code}' không phải là ký hiệu bản vẽ quy hoạch mà SPP biết (GET /api/land-use-codes?scheme=plan_symbol)`,
+        });
+      }
+      if (typeof f.fields.ward_code === 'string' && !wards.has(f.fields.ward_code)) {
+        errors.push({
+          path: at(f, 'ward_code'),
+          message: `${label(f)}: ward_code '${f.fields.ward_code}' is not a ward of Cần Thơ (2025)`,
+          message_vi: `${labelVi(f)}: ward_code '${f.fields.ward_code}' không phải là phường, xã của Cần Thơ (2025)`,
+        });
+      }
     }
   } else {
     for (const f of features) {
       const rule = f.fields.rule;
       if (rule !== undefined && rule !== 'no_build' && (f.fields.value === null || f.fields.value === undefined)) {
-        errors.push({ path: at(f, 'value'), message: `${label(f)}: value is required when rule is ${String(rule)}` });
+        errors.push({ path: at(f, 'value'), message: `${label(f)}: value is required when rule is ${String(rule)}`, message_vi: `${labelVi(f)}: value là bắt buộc khi rule là ${String(rule)}` });
       }
     }
   }
@@ -75,7 +95,9 @@ export async function prepareImport(db: Knex, file: UploadedFile, req: ImportReq
   const byIndex = new Map(verdicts.map((v) => [v.index, v]));
   for (const f of features) {
     const v = byIndex.get(f.index);
-    if (v?.invalid) errors.push({ path: `/file/features/${f.index}/geometry`, message: `${label(f)}: geometry is not valid (${v.invalid})` });
+    if (v?.invalid) {
+      errors.push({ path: `/file/features/${f.index}/geometry`, message: `${label(f)}: geometry is not valid (${v.invalid})`, message_vi: `${labelVi(f)}: hình học không hợp lệ (${v.invalid})` });
+    }
   }
   if (errors.length) fail(source, `${errors.length} invalid geometr${errors.length === 1 ? 'y' : 'ies'}`, errors);
 
@@ -131,7 +153,13 @@ function toFilePointers(err: unknown, prepared: PreparedImport): unknown {
   const errors = err.errors.map((e) => {
     const m = /^\/edits\/(\d+)(\/feature)?(.*)$/.exec(e.path);
     const f = m ? prepared.features[Number(m[1])] : undefined;
-    return f ? { path: `/file/features/${f.index}${m![3]}`, message: `${featureLabel(prepared.source, f.index)}: ${e.message}` } : e;
+    return f
+      ? {
+          path: `/file/features/${f.index}${m![3]}`,
+          message: `${featureLabel(prepared.source, f.index)}: ${e.message}`,
+          message_vi: `${featureLabelVi(prepared.source, f.index)}: ${e.message_vi}`,
+        }
+      : e;
   });
   return new ApiError(err.status, err.code, err.title, `${prepared.source.fileName}: ${err.detail}`, errors, err.extensions);
 }

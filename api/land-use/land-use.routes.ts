@@ -11,7 +11,7 @@ export function landUseRoutes(db: Database): Router {
   const router = Router();
   router.get('/api/land-use-codes', async (req, res) => {
     const scheme = queryString(req, 'scheme') ?? null;
-    if (scheme !== null && !SCHEMES.includes(scheme)) throw invalidField('/query/scheme', `must be one of ${SCHEMES.join(', ')}`);
+    if (scheme !== null && !SCHEMES.includes(scheme)) throw invalidField('/query/scheme', `must be one of ${SCHEMES.join(', ')}`, `phải là một trong: ${SCHEMES.join(', ')}`);
     const items = await listLandUseCodes(db.knex, scheme);
     res.json({ numberMatched: items.length, numberReturned: items.length, items });
   });

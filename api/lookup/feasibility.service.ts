@@ -26,10 +26,16 @@ export class FeasibilityService {
     let site = input.site;
     if (input.parcel_id !== null) {
       const parcel = await loadParcelGeometry(this.db, input.parcel_id);
-      if (!parcel) errors.add('/parcel_id', `no parcel has the id ${input.parcel_id}`);
+      if (!parcel) errors.add('/parcel_id', `no parcel has the id ${input.parcel_id}`, `không có thửa đất nào có mã thửa ${input.parcel_id}`);
       site ??= parcel;
     }
-    if (!(await landLawCodeExists(this.db, input.use))) errors.add('/use', `"${input.use}" is not a land-law use code (see /api/land-use-codes?scheme=land_law)`);
+    if (!(await landLawCodeExists(this.db, input.use))) {
+      errors.add(
+        '/use',
+        `"${input.use}" is not a land-law use code (see /api/land-use-codes?scheme=land_law)`,
+        `"${input.use}" không phải là mã mục đích sử dụng đất theo Luật Đất đai (xem /api/land-use-codes?scheme=land_law)`,
+      );
+    }
     if (site) geometryIssuesAsErrors(site, input.footprint, errors);
     if (errors.list.length) {
       throw new UnprocessableError(`The sketch cannot be checked: ${errors.list.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors.list, 'invalid_proposal');

@@ -26,13 +26,13 @@ function dateField(body: Record<string, unknown>, errors: FieldErrors): string |
   if (v === undefined || v === null || v === '') return null;
   const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
   if (!m) {
-    errors.add('/date', 'must be a date written YYYY-MM-DD');
+    errors.add('/date', 'must be a date written YYYY-MM-DD', 'phải là ngày dạng YYYY-MM-DD');
     return null;
   }
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) errors.add('/date', 'is not a calendar date');
-  else if (y < 1900 || y > 2200) errors.add('/date', 'must lie between 1900 and 2200');
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) errors.add('/date', 'is not a calendar date', 'không phải là ngày có thật trên lịch');
+  else if (y < 1900 || y > 2200) errors.add('/date', 'must lie between 1900 and 2200', 'phải nằm trong khoảng năm 1900 đến 2200');
   else return v as string;
   return null;
 }
@@ -44,11 +44,11 @@ function dateField(body: Record<string, unknown>, errors: FieldErrors): string |
  */
 export function readFeasibilityInput(body: Record<string, unknown>): { input: FeasibilityInput; errors: FieldErrors } {
   const errors = new FieldErrors();
-  for (const key of Object.keys(body)) if (!FIELDS.includes(key)) errors.add(`/${key}`, 'is not a field of a feasibility request');
+  for (const key of Object.keys(body)) if (!FIELDS.includes(key)) errors.add(`/${key}`, 'is not a field of a feasibility request', 'không phải là một trường của yêu cầu kiểm tra khả thi');
   const crs = parseCrs(body.crs, errors);
   let parcelId: number | null = null;
   if (body.parcel_id !== undefined && body.parcel_id !== null) {
-    if (typeof body.parcel_id !== 'number' || !Number.isInteger(body.parcel_id) || body.parcel_id < 1 || body.parcel_id > 999_999_999) errors.add('/parcel_id', 'must be the id of a parcel (a positive whole number)');
+    if (typeof body.parcel_id !== 'number' || !Number.isInteger(body.parcel_id) || body.parcel_id < 1 || body.parcel_id > 999_999_999) errors.add('/parcel_id', 'must be the id of a parcel (a positive whole number)', 'phải là mã thửa của một thửa đất (một số nguyên dương)');
     else parcelId = body.parcel_id;
   }
   const site = polygonalField(body, 'site', errors, crs, false);
@@ -60,7 +60,11 @@ export function readFeasibilityInput(body: Record<string, unknown>): { input: Fe
   const gfa = numberField(body, 'gfa_m2', errors, { min: 0, max: 10_000_000, minExclusive: true, required: true });
   const date = dateField(body, errors);
   if (parcelId === null && body.parcel_id == null && !site && !errors.list.some((e) => e.path.startsWith('/site'))) {
-    errors.add('/site', 'is required when no parcel_id is given: the site is a parcel or a drawn boundary');
+    errors.add(
+      '/site',
+      'is required when no parcel_id is given: the site is a parcel or a drawn boundary',
+      'là bắt buộc khi không có parcel_id: khu đất là một thửa đất hoặc một ranh giới được vẽ',
+    );
   }
   return {
     input: {

@@ -19,16 +19,20 @@ function degrees(req: Request, name: 'lon' | 'lat', errors: FieldErrors): number
   try {
     raw = queryString(req, name);
   } catch {
-    errors.add(path, 'must be given once, as a plain value');
+    errors.add(path, 'must be given once, as a plain value', 'chỉ được cho một lần, dưới dạng giá trị đơn');
     return null;
   }
   const example = LONLAT_EXAMPLE[name];
   if (raw === undefined || raw.trim() === '') {
-    errors.add(path, `is required: WGS 84 ${name === 'lon' ? 'longitude' : 'latitude'} in decimal degrees, e.g. ${example}`);
+    errors.add(
+      path,
+      `is required: WGS 84 ${name === 'lon' ? 'longitude' : 'latitude'} in decimal degrees, e.g. ${example}`,
+      `là bắt buộc: ${name === 'lon' ? 'kinh độ' : 'vĩ độ'} WGS 84 bằng độ thập phân, ví dụ ${example}`,
+    );
     return null;
   }
   if (!DECIMAL.test(raw) || !Number.isFinite(Number(raw))) {
-    errors.add(path, `must be a decimal number of degrees (WGS 84), e.g. ${example}`);
+    errors.add(path, `must be a decimal number of degrees (WGS 84), e.g. ${example}`, `phải là một số đo bằng độ thập phân (WGS 84), ví dụ ${example}`);
     return null;
   }
   return Number(raw);
@@ -40,14 +44,14 @@ function asOfDate(req: Request, errors: FieldErrors): string | null {
     return asOfParams(req).date;
   } catch (err) {
     if (!(err instanceof ApiError) || !err.errors) throw err;
-    for (const e of err.errors) errors.add(e.path, e.message);
+    for (const e of err.errors) errors.add(e.path, e.message, e.message_vi);
     return null;
   }
 }
 
 function parcelId(req: Request): number {
   const raw = String(req.params.id);
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw invalidField('/path/id', 'must be a parcel id (a positive whole number)');
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw invalidField('/path/id', 'must be a parcel id (a positive whole number)', 'phải là mã thửa (một số nguyên dương)');
   return Number(raw);
 }
 

@@ -13,7 +13,7 @@ import { readPermitInput, readTransition } from './permits.validation.ts';
 
 function permitId(req: Request): number {
   const raw = String(req.params.id);
-  if (!/^\d{1,9}$/.test(raw)) throw invalidField('/path/id', 'must be a permit id (a positive whole number)');
+  if (!/^\d{1,9}$/.test(raw)) throw invalidField('/path/id', 'must be a permit id (a positive whole number)', 'phải là mã số của một giấy phép xây dựng (số nguyên dương)');
   return Number(raw);
 }
 
@@ -33,7 +33,7 @@ export function permitRoutes(db: Database): Router {
     const user = requireUser(res);
     const status = queryString(req, 'status');
     const statuses = [...PERMIT_STATUSES, 'expired'];
-    if (status !== undefined && !statuses.includes(status)) throw invalidField('/query/status', `must be one of ${statuses.join(', ')}`);
+    if (status !== undefined && !statuses.includes(status)) throw invalidField('/query/status', `must be one of ${statuses.join(', ')}`, `phải là một trong: ${statuses.join(', ')}`);
     const params = { limit: parseLimit(req), offset: parseOffset(req) };
     const page = await service.list(user, { ...params, status, number: queryString(req, 'number'), ward: queryString(req, 'ward') });
     res.json(itemList(req, params, page));
@@ -47,7 +47,9 @@ export function permitRoutes(db: Database): Router {
     const user = requireUser(res);
     const body = jsonObjectBody(req);
     const { input, errors } = readPermitInput(body, true);
-    if (typeof body.lock_version !== 'number' || !Number.isInteger(body.lock_version)) errors.add('/lock_version', 'is required: the lock_version of the permit you edited');
+    if (typeof body.lock_version !== 'number' || !Number.isInteger(body.lock_version)) {
+      errors.add('/lock_version', 'is required: the lock_version of the permit you edited', 'là bắt buộc: lock_version của giấy phép xây dựng mà bạn đã sửa');
+    }
     errors.throwIfAny('The amendment has invalid fields.');
     res.json(await service.amend(user, permitId(req), body.lock_version as number, input, res.locals.requestId));
   });

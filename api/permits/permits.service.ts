@@ -35,10 +35,16 @@ export class PermitsService {
     let site = input.site;
     if (input.parcel_id !== null) {
       const parcel = await store.parcelGeometry(db, input.parcel_id);
-      if (!parcel) errors.add('/parcel_id', `no parcel has the id ${input.parcel_id}`);
+      if (!parcel) errors.add('/parcel_id', `no parcel has the id ${input.parcel_id}`, `không có thửa đất nào có mã số ${input.parcel_id}`);
       site ??= parcel;
     }
-    if (!(await store.landLawCodeExists(db, input.use))) errors.add('/use', `"${input.use}" is not a land-law use code (see /api/land-use-codes?scheme=land_law)`);
+    if (!(await store.landLawCodeExists(db, input.use))) {
+      errors.add(
+        '/use',
+        `"${input.use}" is not a land-law use code (see /api/land-use-codes?scheme=land_law)`,
+        `"${input.use}" không phải là mã mục đích sử dụng đất theo Luật Đất đai (xem /api/land-use-codes?scheme=land_law)`,
+      );
+    }
     if (site) checkGeometries(site, input.footprint, errors);
     if (errors.list.length) {
       // Unknown references and unmeasurable geometry are well-formed JSON with bad content: 422.
@@ -81,7 +87,9 @@ export class PermitsService {
         height_m: changes.height_m ?? current.height_m,
         gfa_m2: changes.gfa_m2 ?? current.gfa_m2,
       };
-      if (merged.parcel_id === null && merged.site === null) throw new UnprocessableError('/site: a site or a parcel is required', [{ path: '/site', message: 'a site or a parcel is required' }]);
+      if (merged.parcel_id === null && merged.site === null) {
+        throw new UnprocessableError('/site: a site or a parcel is required', [{ path: '/site', message: 'a site or a parcel is required', message_vi: 'cần có khu đất hoặc thửa đất' }]);
+      }
       const input = await this.resolveInput(trx, merged);
       if (!(await store.updatePermitApplication(trx, id, lockVersion, input))) {
         throw new ConflictError('The permit was changed by someone else meanwhile: reload it and apply your change again.', 'stale_version');
@@ -135,7 +143,11 @@ export class PermitsService {
         );
       }
       const t = plan.transition;
-      if (t.needsReason && !req.reason) throw new ApiError(400, 'reason_required', 'Invalid input', `"${req.event}" needs a reason.`, [{ path: '/reason', message: 'is required for this decision' }]);
+      if (t.needsReason && !req.reason) {
+        throw new ApiError(400, 'reason_required', 'Invalid input', `"${req.event}" needs a reason.`, [
+          { path: '/reason', message: 'is required for this decision', message_vi: 'là bắt buộc đối với quyết định này' },
+        ]);
+      }
       let snapshot: ComplianceReport | null = null;
       if (t.decides && req.event !== 'revoke') {
         const permit = (await store.findPermit(trx, id))!;
@@ -143,7 +155,13 @@ export class PermitsService {
         if (req.event === 'approve' && snapshot.status !== 'compliant' && !req.override_reason) {
           throw new UnprocessableError(
             `The compliance check is ${snapshot.status} (${snapshot.checks.filter((c) => c.status === 'fail').map((c) => c.id).join(', ') || 'incomplete'}): approving it needs an override reason.`,
-            [{ path: '/override_reason', message: 'is required to approve an application whose check is not compliant' }],
+            [
+              {
+                path: '/override_reason',
+                message: 'is required to approve an application whose check is not compliant',
+                message_vi: 'là bắt buộc để phê duyệt hồ sơ có kết quả kiểm tra không phù hợp quy hoạch',
+              },
+            ],
             'override_reason_required',
           );
         }

@@ -6,9 +6,9 @@ import { invalidField, NotFoundError } from '../http/problem.ts';
 import { landUseBalance } from './zoning.service.ts';
 import * as store from './zoning.store.ts';
 
-function idParam(req: Request, what: string): number {
+function idParam(req: Request, what: string, what_vi: string): number {
   const raw = String(req.params.id);
-  if (!/^\d{1,9}$/.test(raw)) throw invalidField('/path/id', `must be ${what} (a positive whole number)`);
+  if (!/^\d{1,9}$/.test(raw)) throw invalidField('/path/id', `must be ${what} (a positive whole number)`, `phải là ${what_vi} (một số nguyên dương)`);
   return Number(raw);
 }
 
@@ -37,7 +37,11 @@ export function zoningRoutes(db: Database): Router {
   // :id is the feature_id: the identity a zone keeps across versions, and the `id` GET /api/zones gives.
   for (const layer of ['zones', 'constraints'] as const) {
     router.get(`/api/${layer}/:id/history`, async (req, res) => {
-      const featureId = idParam(req, `a ${layer === 'zones' ? 'zone' : 'constraint'} id as GET /api/${layer} gives it`);
+      const featureId = idParam(
+        req,
+        `a ${layer === 'zones' ? 'zone' : 'constraint'} id as GET /api/${layer} gives it`,
+        `mã ${layer === 'zones' ? 'ô quy hoạch' : 'ràng buộc'} như GET /api/${layer} trả về`,
+      );
       const items = await store.featureHistory(db.knex, layer, featureId);
       if (!items.length) throw new NotFoundError(`No ${layer === 'zones' ? 'zone' : 'constraint'} of a public plan has the id ${featureId}.`);
       res.json({ layer, feature_id: featureId, numberMatched: items.length, numberReturned: items.length, items });
@@ -45,7 +49,7 @@ export function zoningRoutes(db: Database): Router {
   }
 
   router.get('/api/plans/:id/land-use-balance', async (req, res) => {
-    const planId = idParam(req, 'a plan id');
+    const planId = idParam(req, 'a plan id', 'mã đồ án quy hoạch');
     const { date, asOf } = asOfParams(req);
     res.json(await landUseBalance(db.knex, planId, date, asOf));
   });

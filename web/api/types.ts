@@ -121,5 +121,6 @@ export interface Problem {
   status?: number;
   detail?: string;
   code?: string;
-  errors?: Array<{ path: string; message: string }>;
+  /** Bad fields; message_vi is the same message in Vietnamese. */
+  errors?: Array<{ path: string; message: string; message_vi?: string }>;
 }

@@ -183,7 +183,7 @@ export function createNewView(options: NewViewOptions): void {
   const cancel = h('a', { href: paths.list(), class: 'button' });
   // The summary sits in the sticky footer with the buttons, so it shows wherever the form is scrolled.
   form.append(h('div', { class: 'form-footer sticky' }, [summary, h('div', { class: 'form-actions' }, [save, cancel])]));
-  const errors = createFieldErrors({ root: form, summary });
+  const errors = createFieldErrors({ root: form, summary, i18n });
 
   function setSiteMode(mode: 'parcel' | 'draw'): void {
     if (mode === siteMode) return;

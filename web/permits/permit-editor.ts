@@ -108,7 +108,7 @@ export function createPermitEditor(options: PermitEditorOptions): PermitEditor {
     const cancel = h('button', { type: 'button', class: 'button' });
     // Messages sit in the sticky footer with the buttons, so they show wherever the form is scrolled.
     form.append(h('div', { class: 'form-footer sticky' }, [stale, summary, h('div', { class: 'form-actions' }, [save, cancel])]));
-    const errors = createFieldErrors({ root: form, summary });
+    const errors = createFieldErrors({ root: form, summary, i18n });
     cancel.addEventListener('click', () => options.onCancel());
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -42,7 +42,7 @@ export function createSignInView(options: SignInViewOptions): void {
     demo,
   ]);
   options.container.append(h('div', { class: 'page page-narrow' }, [form]));
-  const errors = createFieldErrors({ root: form, summary });
+  const errors = createFieldErrors({ root: form, summary, i18n });
   let busy = false;
 
   function render(): void {

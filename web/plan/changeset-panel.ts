@@ -84,7 +84,7 @@ export function createChangeSetPanel(options: ChangeSetPanelOptions): ChangeSetP
     createSummary,
     h('div', { class: 'form-actions' }, [createButton, cancelCreate]),
   ]);
-  const createErrors = createFieldErrors({ root: createForm, summary: createSummary });
+  const createErrors = createFieldErrors({ root: createForm, summary: createSummary, i18n });
 
   const body = h('div', { class: 'changeset-body', 'data-testid': 'changeset-current' });
   const element = h('section', { class: 'card changeset-panel', 'data-testid': 'changeset-panel' }, [heading, pickRow, createForm, body]);
@@ -235,7 +235,7 @@ export function createChangeSetPanel(options: ChangeSetPanelOptions): ChangeSetP
       })
       .catch(async (error: unknown) => {
         if (error instanceof ApiError && error.status === 422) {
-          message = { kind: 'error', text: i18n.t('plan.cs.submitBlocked'), details: (error.problem.errors ?? []).map((e) => e.message) };
+          message = { kind: 'error', text: i18n.t('plan.cs.submitBlocked'), details: (error.problem.errors ?? []).map((e) => i18n.pick(e.message_vi, e.message)) };
           await reload().catch(() => undefined);
         } else if (error instanceof ApiError && error.status === 409) message = { kind: 'error', text: i18n.t('plan.cs.illegal') };
         else if (error instanceof ApiError && error.status === 403) message = { kind: 'error', text: i18n.t('plan.cs.forbidden') };

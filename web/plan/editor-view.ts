@@ -165,7 +165,7 @@ export function createEditorView(options: EditorViewOptions): void {
     footer,
   ]);
   side.append(editForm);
-  const errors = createFieldErrors({ root: editForm, summary });
+  const errors = createFieldErrors({ root: editForm, summary, i18n });
 
   const tools = createDrawTools({
     container: toolsBox,

@@ -51,7 +51,7 @@ export function createDecisionPanel(options: DecisionPanelOptions): DecisionPane
   const summary = h('div', { class: 'form-summary', role: 'alert', hidden: true });
   const element = h('section', { class: 'card decision', 'data-testid': 'decision-panel' }, [heading, body, summary]);
   options.container.append(element);
-  const errors = createFieldErrors({ root: element, summary });
+  const errors = createFieldErrors({ root: element, summary, i18n });
 
   // Inputs live across renders so a language switch keeps what was typed.
   const reason = h('textarea', { id: 'decision-reason', rows: 2, maxlength: 4000, 'data-path': '/reason' });

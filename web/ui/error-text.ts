@@ -24,8 +24,14 @@ export function errorText(i18n: Translator, error: unknown, byStatus: Partial<Re
     if (special) return special(error);
     const detail = error.problem.detail ?? error.problem.title ?? error.message;
     // The API words its details in English; in Vietnamese the reader gets a Vietnamese sentence for
-    // the kind of failure first, and the detail (which names the field or the conflict) after it.
+    // the kind of failure first, then what is wrong: each bad field in Vietnamese when the API
+    // names them (errors[].message_vi), else the detail (which names the field or the conflict).
     if (i18n.lang !== 'vi') return detail;
+    const fields = error.problem.errors ?? [];
+    if (fields.length > 0 && fields.every((e) => e.message_vi)) {
+      const what = fields.map((e) => (e.path ? `${e.path}: ${e.message_vi}` : e.message_vi)).join('; ');
+      return `${i18n.t(problemKey(error.status))} (${i18n.t('problem.fields')}: ${what})`;
+    }
     return `${i18n.t(problemKey(error.status))} (${i18n.t('problem.detail')}: ${detail})`;
   }
   return error instanceof Error ? error.message : String(error);

@@ -7,6 +7,8 @@ export interface FieldErrorsOptions {
   root: HTMLElement;
   /** Where errors that name no field on the form go. */
   summary: HTMLElement;
+  /** The page's language: a field error is shown in Vietnamese when the API gives it (message_vi) and the page reads Vietnamese. */
+  i18n: { readonly lang: 'vi' | 'en'; pick(viText: string | null | undefined, enText: string | null | undefined): string };
 }
 
 export interface FieldErrors {
@@ -36,7 +38,7 @@ function fieldFor(root: HTMLElement, path: string): HTMLElement | undefined {
 }
 
 export function createFieldErrors(options: FieldErrorsOptions): FieldErrors {
-  const { root, summary } = options;
+  const { root, summary, i18n } = options;
   let count = 0;
   let serial = 0;
 
@@ -82,9 +84,11 @@ export function createFieldErrors(options: FieldErrorsOptions): FieldErrors {
     summarise,
     showProblem(problem, fallback) {
       const errors = problem.errors ?? [];
-      const unplaced = errors.filter((e) => !add(e.path, e.message));
-      for (const e of unplaced) summarise(`${e.path}: ${e.message}`);
-      if (errors.length === 0) summarise(problem.detail ?? fallback);
+      const text = (e: (typeof errors)[number]): string => i18n.pick(e.message_vi, e.message);
+      const unplaced = errors.filter((e) => !add(e.path, text(e)));
+      for (const e of unplaced) summarise(`${e.path}: ${text(e)}`);
+      // The detail is English: a Vietnamese reader gets the page's own sentence first.
+      if (errors.length === 0) summarise(problem.detail ? (i18n.lang === 'vi' ? `${fallback} (${problem.detail})` : problem.detail) : fallback);
       else summarise(fallback);
       root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     },

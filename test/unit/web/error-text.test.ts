@@ -19,6 +19,25 @@ describe('errorText', () => {
     expect(errorText(vi, problem(418, 'teapot'))).to.match(/^Yêu cầu không thành công/);
   });
 
+  it('in Vietnamese, field errors the API words in Vietnamese (message_vi) replace the English detail; in English the detail stays', () => {
+    const fields = new ApiError(
+      {
+        type: 'x', title: 't', status: 400, code: 'invalid_input',
+        detail: 'The sketch has invalid fields. /floors: must be a whole number; /use: is required',
+        errors: [
+          { path: '/floors', message: 'must be a whole number', message_vi: 'phải là số nguyên' },
+          { path: '/use', message: 'is required', message_vi: 'là bắt buộc' },
+        ],
+      },
+      400,
+    );
+    expect(errorText(i18n('vi'), fields)).to.equal('Dữ liệu gửi lên chưa hợp lệ (cần sửa: /floors: phải là số nguyên; /use: là bắt buộc)');
+    expect(errorText(i18n('en'), fields)).to.equal('The sketch has invalid fields. /floors: must be a whole number; /use: is required');
+    // An error without its Vietnamese text falls back to the English detail, labelled as English.
+    const partly = new ApiError({ type: 'x', title: 't', status: 400, code: 'c', detail: '/a: bad', errors: [{ path: '/a', message: 'bad' }] }, 400);
+    expect(errorText(i18n('vi'), partly)).to.equal('Dữ liệu gửi lên chưa hợp lệ (chi tiết (tiếng Anh): /a: bad)');
+  });
+
   it('in English: the API’s detail as it is; a page may replace the text for a status', () => {
     const en = i18n('en');
     expect(errorText(en, problem(404, 'No parcel has the id 5.'))).to.equal('No parcel has the id 5.');
