@@ -147,7 +147,8 @@ function linearUnit(n: WktNode): number | null {
   return null;
 }
 
-export type PrjResult = { srid: LayerSrid; name: string } | { srid: null; reason: string };
+/** A recognised CRS, or why not (in English and in Vietnamese: the reason reaches the importer's field error). */
+export type PrjResult = { srid: LayerSrid; name: string } | { srid: null; reason: string; reason_vi: string };
 
 const near = (a: number | undefined, b: number, tol: number): boolean => a !== undefined && Math.abs(a - b) <= tol;
 const VN2000_TM3: { lon0: number; srid: ProjectedLayerSrid; name: string }[] = [
@@ -170,35 +171,61 @@ export function recognisePrj(text: string): PrjResult {
   try {
     root = parseWkt(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    return { srid: null, reason: `the .prj is not readable WKT (${(err as Error).message})` };
+    return { srid: null, reason: `the .prj is not readable WKT (${(err as Error).message})`, reason_vi: `tệp .prj không phải là WKT đọc được (${(err as Error).message})` };
   }
   const { datum, name: datumName } = datumOf(root);
   const datumText = datumName ? `datum "${datumName}"` : 'no datum';
+  const datumTextVi = datumName ? `hệ quy chiếu (datum) "${datumName}"` : 'không có hệ quy chiếu (datum)';
   if (GEOGRAPHIC.includes(root.keyword)) {
     if (datum === 'wgs84') return { srid: 4326, name: 'WGS 84' };
-    return { srid: null, reason: `a geographic CRS on ${datumText}; only WGS 84 (EPSG:4326) is accepted for longitude/latitude` };
+    return {
+      srid: null,
+      reason: `a geographic CRS on ${datumText}; only WGS 84 (EPSG:4326) is accepted for longitude/latitude`,
+      reason_vi: `một hệ tọa độ địa lý trên ${datumTextVi}; với kinh độ/vĩ độ chỉ nhận WGS 84 (EPSG:4326)`,
+    };
   }
-  if (!PROJECTED.includes(root.keyword)) return { srid: null, reason: `a ${root.keyword} is not a coordinate reference system SPP reads` };
-  if (datum !== 'vn2000') return { srid: null, reason: `a projected CRS on ${datumText}; SPP accepts projected coordinates on VN-2000 only` };
+  if (!PROJECTED.includes(root.keyword)) {
+    return { srid: null, reason: `a ${root.keyword} is not a coordinate reference system SPP reads`, reason_vi: `${root.keyword} không phải là hệ tọa độ mà SPP đọc được` };
+  }
+  if (datum !== 'vn2000') {
+    return {
+      srid: null,
+      reason: `a projected CRS on ${datumText}; SPP accepts projected coordinates on VN-2000 only`,
+      reason_vi: `một hệ tọa độ phẳng trên ${datumTextVi}; SPP chỉ nhận tọa độ phẳng theo VN-2000`,
+    };
+  }
   const method = norm(nameOf(findFirst(root, ['PROJECTION', 'METHOD'])));
   if (method !== 'transversemercator' && method !== 'gausskruger') {
-    return { srid: null, reason: `projection "${nameOf(findFirst(root, ['PROJECTION', 'METHOD']))}" is not Transverse Mercator` };
+    const projection = nameOf(findFirst(root, ['PROJECTION', 'METHOD']));
+    return { srid: null, reason: `projection "${projection}" is not Transverse Mercator`, reason_vi: `phép chiếu "${projection}" không phải là Transverse Mercator` };
   }
   const unit = linearUnit(root);
-  if (unit !== null && Math.abs(unit - 1) > 1e-9) return { srid: null, reason: `the linear unit is ${unit} m, not the metre` };
+  if (unit !== null && Math.abs(unit - 1) > 1e-9) return { srid: null, reason: `the linear unit is ${unit} m, not the metre`, reason_vi: `đơn vị độ dài là ${unit} m, không phải mét` };
   const p = projectionParameters(root);
   const lat0 = p.lat0 ?? 0;
   const y0 = p.y0 ?? 0;
   if (!near(lat0, 0, 1e-9) || !near(y0, 0, 1e-3) || !near(p.x0, 500000, 1e-3)) {
-    return { srid: null, reason: `latitude of origin ${lat0}, false easting ${p.x0}, false northing ${y0}: VN-2000 zones use 0, 500000, 0` };
+    return {
+      srid: null,
+      reason: `latitude of origin ${lat0}, false easting ${p.x0}, false northing ${y0}: VN-2000 zones use 0, 500000, 0`,
+      reason_vi: `vĩ độ gốc ${lat0}, số gia tọa độ X ${p.x0}, số gia tọa độ Y ${y0}: các múi VN-2000 dùng 0, 500000, 0`,
+    };
   }
   if (near(p.k, 0.9999, 1e-9)) {
     const zone = VN2000_TM3.find((z) => near(p.lon0, z.lon0, 1e-7));
     if (zone) return { srid: zone.srid, name: zone.name };
-    return { srid: null, reason: `VN-2000 TM-3 with central meridian ${p.lon0}° is not a zone SPP accepts (105°00′ EPSG:5897, 105°30′ EPSG:9209, 105°45′ EPSG:9210)` };
+    return {
+      srid: null,
+      reason: `VN-2000 TM-3 with central meridian ${p.lon0}° is not a zone SPP accepts (105°00′ EPSG:5897, 105°30′ EPSG:9209, 105°45′ EPSG:9210)`,
+      reason_vi: `VN-2000 TM-3 với kinh tuyến trục ${p.lon0}° không phải là múi mà SPP nhận (105°00′ EPSG:5897, 105°30′ EPSG:9209, 105°45′ EPSG:9210)`,
+    };
   }
   if (near(p.k, 0.9996, 1e-9) && near(p.lon0, 105, 1e-7)) return { srid: 3405, name: 'VN-2000 / UTM zone 48N' };
-  return { srid: null, reason: `VN-2000 Transverse Mercator with scale factor ${p.k} and central meridian ${p.lon0}° is not a CRS SPP accepts` };
+  return {
+    srid: null,
+    reason: `VN-2000 Transverse Mercator with scale factor ${p.k} and central meridian ${p.lon0}° is not a CRS SPP accepts`,
+    reason_vi: `VN-2000 Transverse Mercator với hệ số tỷ lệ ${p.k} và kinh tuyến trục ${p.lon0}° không phải là hệ tọa độ mà SPP nhận`,
+  };
 }
 
 const WGS84_GEOGCS =

@@ -73,12 +73,18 @@ export function readGeoJson(file: UploadedFile): SourceLayer {
   // RFC 7946 GeoJSON is lon/lat on WGS 84; files from GDAL or QGIS in a projected CRS still carry
   // the 2008 "crs" member ({ type: "name", properties: { name: "urn:ogc:def:crs:EPSG::5897" } }).
   let fileSrid: SourceLayer['fileSrid'] = null;
-  let fileCrsProblem: string | null = null;
+  let fileCrsProblem: SourceLayer['fileCrsProblem'] = null;
   if (d.crs !== undefined && d.crs !== null) {
     const crsName = (d.crs as { properties?: { name?: unknown } }).properties?.name;
     const srid = typeof crsName === 'string' ? parseCrsName(crsName) : null;
     if (srid) fileSrid = srid;
-    else fileCrsProblem = `its "crs" member ${JSON.stringify(crsName ?? d.crs)} is not a CRS SPP accepts (EPSG:4326, 5897, 9209, 9210, 3405)`;
+    else {
+      const given = JSON.stringify(crsName ?? d.crs);
+      fileCrsProblem = {
+        en: `its "crs" member ${given} is not a CRS SPP accepts (EPSG:4326, 5897, 9209, 9210, 3405)`,
+        vi: `thành phần "crs" của tệp (${given}) không phải là hệ tọa độ mà SPP nhận (EPSG:4326, 5897, 9209, 9210, 3405)`,
+      };
+    }
   }
   const errors: FieldError[] = [];
   const features: SourceFeature[] = [];
@@ -173,11 +179,11 @@ export async function readZippedShapefile(file: UploadedFile): Promise<SourceLay
     encoding = e;
   }
   let fileSrid: SourceLayer['fileSrid'] = null;
-  let fileCrsProblem: string | null = null;
+  let fileCrsProblem: SourceLayer['fileCrsProblem'] = null;
   if (prj) {
     const r = recognisePrj(new TextDecoder('utf-8').decode(prj.data));
     if (r.srid) fileSrid = r.srid;
-    else fileCrsProblem = `${prj.key} describes ${r.reason}`;
+    else fileCrsProblem = { en: `${prj.key} describes ${r.reason}`, vi: `${prj.key} mô tả ${r.reason_vi}` };
   }
 
   const features: SourceFeature[] = [];

@@ -62,8 +62,8 @@ export interface SourceLayer {
   format: 'geojson' | 'shapefile';
   /** The CRS the file says it is in (.prj, GeoJSON "crs" member), or null when it says nothing. */
   fileSrid: LayerSrid | null;
-  /** Why the file's own CRS could not be used (unrecognised .prj), when it has one. */
-  fileCrsProblem: string | null;
+  /** Why the file's own CRS could not be used (unrecognised .prj), when it has one, in English and in Vietnamese. */
+  fileCrsProblem: { en: string; vi: string } | null;
   /** Character set of the DBF (from the .cpg), for Shapefiles. */
   encoding: string | null;
   features: SourceFeature[];

@@ -119,12 +119,11 @@ export function resolveMapping(layer: ImportLayer, mapping: Record<string, strin
 export function resolveSrid(source: SourceLayer, declared: LayerSrid | null): { srid: LayerSrid; from: 'declared' | 'file' | 'default' } {
   if (declared) return { srid: declared, from: 'declared' };
   if (source.fileCrsProblem) {
-    throw new ValidationError(`${source.fileName}: ${source.fileCrsProblem}. Declare the CRS with the crs field (EPSG:4326, 5897, 9209, 9210 or 3405) if you know it.`, [
-      // The reason comes from the reader and the .prj parser, in English only.
+    throw new ValidationError(`${source.fileName}: ${source.fileCrsProblem.en}. Declare the CRS with the crs field (EPSG:4326, 5897, 9209, 9210 or 3405) if you know it.`, [
       {
         path: '/file',
-        message: `${source.fileName}: ${source.fileCrsProblem}; declare crs`,
-        message_vi: `${source.fileName}: không dùng được hệ tọa độ mà tệp khai báo (${source.fileCrsProblem}); hãy khai báo hệ tọa độ bằng trường crs`,
+        message: `${source.fileName}: ${source.fileCrsProblem.en}; declare crs`,
+        message_vi: `${source.fileName}: không dùng được hệ tọa độ mà tệp khai báo (${source.fileCrsProblem.vi}); hãy khai báo hệ tọa độ bằng trường crs`,
       },
     ], 'unknown_crs');
   }

@@ -52,8 +52,10 @@ describe('import parts that need no database', function () {
     const r = recognisePrj(utmWgs);
     expect(r.srid).to.equal(null);
     expect((r as { reason: string }).reason).to.match(/WGS_1984.*VN-2000 only/);
+    expect((r as { reason_vi: string }).reason_vi).to.match(/WGS_1984.*chỉ nhận tọa độ phẳng theo VN-2000/);
     const cm106 = prjFor(5897).replace('PARAMETER["central_meridian",105]', 'PARAMETER["central_meridian",106]');
     expect((recognisePrj(cm106) as { reason: string }).reason).to.match(/central meridian 106/);
+    expect((recognisePrj(cm106) as { reason_vi: string }).reason_vi).to.match(/kinh tuyến trục 106°/);
     expect(recognisePrj('PROJCS["broken"').srid).to.equal(null);
     expect(() => parseWkt('GEOGCS["a",]')).to.throw(SyntaxError);
   });
@@ -287,6 +289,7 @@ describe('zone layer imports: POST /api/imports into a draft change set', functi
     expect(res.body.code).to.equal('unknown_crs');
     expect(res.body.detail).to.include('zones-utm.zip');
     expect(res.body.detail).to.include('zones.prj');
+    expect(res.body.errors[0].message_vi).to.match(/^zones-utm\.zip: không dùng được hệ tọa độ mà tệp khai báo \(zones\.prj mô tả một hệ tọa độ phẳng trên hệ quy chiếu/);
     expect(await counts()).to.deep.equal(before);
   });
 
