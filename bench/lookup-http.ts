@@ -138,11 +138,28 @@ export function processTree(pid: number): number[] {
   return out;
 }
 
-/** Resident set size (kB fields of /proc/<pid>/status) of a process and its descendants, in MB; null where /proc is missing. */
+/**
+ * The server's own processes: `pid` and those of its descendants that run the same executable (its
+ * HTTP workers: node), leaving out helpers such as the TypeScript loader's esbuild service, which a
+ * deployment that runs compiled code does not have.
+ */
+export function serverProcesses(pid: number): number[] {
+  const exeOf = (p: number): string | null => {
+    try {
+      return fs.readlinkSync(`/proc/${p}/exe`);
+    } catch {
+      return null;
+    }
+  };
+  const own = exeOf(pid);
+  return processTree(pid).filter((p) => p === pid || (own !== null && exeOf(p) === own));
+}
+
+/** Resident set size (kB fields of /proc/<pid>/status) of the server's processes (serverProcesses), in MB; null where /proc is missing. */
 export function procMemory(pid: number): { rss_mb: number; hwm_mb: number } | null {
   let rss = 0;
   let hwm = 0;
-  for (const p of processTree(pid)) {
+  for (const p of serverProcesses(pid)) {
     try {
       const s = fs.readFileSync(`/proc/${p}/status`, 'utf8');
       const kb = (k: string): number => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(s)?.[1] ?? NaN);
@@ -191,10 +208,10 @@ export function folderMb(dir: string): number {
   return Math.round(bytes / 1048576);
 }
 
-/** CPU time a process and its descendants have used so far (user + system, from /proc/<pid>/stat), in ms; null where /proc is missing. */
+/** CPU time the server's processes (serverProcesses) have used so far (user + system, from /proc/<pid>/stat), in ms; null where /proc is missing. */
 export function procCpuMs(pid: number): number | null {
   let total = 0;
-  for (const p of processTree(pid)) {
+  for (const p of serverProcesses(pid)) {
     try {
       const s = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
       // Fields after the command name (which may hold spaces) start at field 3; utime and stime are fields 14 and 15.

@@ -17,7 +17,7 @@
 // data dir, removed at the end. With --keep both stay, and a later run with the same sizes, --pg-db
 // and --data-dir reuses them without loading again. --workers N starts the server on the PostgreSQL
 // backend with WORKERS=N (HTTP worker processes sharing the port); RSS and CPU are then the sums over
-// the server's processes.
+// the server's node processes (the TypeScript loader's esbuild helper is left out).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
