@@ -13,7 +13,7 @@
 // The full pass and the sql/engine passes use two different sets of proposals (same distribution),
 // so no timed pass sees a site a previous one has just fetched. Postgres: a fresh database
 // spp_bench_<pid>_<hex>, dropped at the end; PGlite: in memory (or a temp data dir, removed after).
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,14 +34,12 @@ import {
   analyseSite,
   resolveParams,
   runCompliance,
-  type BuildingProposal,
   type CheckConstraint,
   type CheckZone,
   type ComplianceReport,
-  type Polygonal,
 } from '../api/checks/index.ts';
 import { BACKEND_CHOICES, readFlags } from './bench-cli.ts';
-import { AREA, loadSyntheticPlan, makeProposals, type SynthProposal } from './synthetic-plan.ts';
+import { loadSyntheticPlan, makeProposals, type SynthProposal } from './synthetic-plan.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Options

@@ -49,6 +49,11 @@ export async function loadContextFeatures(db: Knex, site: Polygonal, asOf: Date)
   return { zones: zones as CheckZone[], constraints: cut };
 }
 
+/** Whether `code` is a use code of the land law (the scheme a proposal's use is written in). */
+export async function landLawCodeExists(db: Knex, code: string): Promise<boolean> {
+  return Boolean(await db('land_use_codes').where({ scheme: 'land_law', code }).first('code'));
+}
+
 export async function loadParcelGeometry(db: Knex, parcelId: number): Promise<Polygonal | null> {
   const row = (await db('parcels').select(db.raw('ST_AsGeoJSON(geom, 9)::json AS geometry')).where({ id: parcelId }).first()) as { geometry: Polygonal } | undefined;
   return row?.geometry ?? null;

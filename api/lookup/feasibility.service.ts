@@ -2,14 +2,12 @@
 import type { Knex } from 'knex';
 import type { ComplianceReport } from '../checks/index.ts';
 import { assessProposal } from '../compliance/compliance.service.ts';
-import { loadParcelGeometry } from '../compliance/compliance.store.ts';
+import { proposalSite } from '../compliance/proposal-references.ts';
 import { endOfDayInVietnam } from '../db/sql.ts';
 import { FieldErrors } from '../http/body.ts';
-import { geometryIssuesAsErrors } from '../http/geometry-input.ts';
 import { UnprocessableError } from '../http/problem.ts';
 import { todayInVietnam } from '../http/query.ts';
 import type { FeasibilityInput } from './feasibility.validation.ts';
-import { landLawCodeExists } from './feasibility.store.ts';
 
 export type FeasibilityReport = ComplianceReport & { as_of: string; parcel_id: number | null };
 
@@ -23,20 +21,7 @@ export class FeasibilityService {
    */
   async assess(input: FeasibilityInput): Promise<FeasibilityReport> {
     const errors = new FieldErrors();
-    let site = input.site;
-    if (input.parcel_id !== null) {
-      const parcel = await loadParcelGeometry(this.db, input.parcel_id);
-      if (!parcel) errors.add('/parcel_id', `no parcel has the id ${input.parcel_id}`, `không có thửa đất nào có mã thửa ${input.parcel_id}`);
-      site ??= parcel;
-    }
-    if (!(await landLawCodeExists(this.db, input.use))) {
-      errors.add(
-        '/use',
-        `"${input.use}" is not a land-law use code (see /api/land-use-codes?scheme=land_law)`,
-        `"${input.use}" không phải là mã mục đích sử dụng đất theo Luật Đất đai (xem /api/land-use-codes?scheme=land_law)`,
-      );
-    }
-    if (site) geometryIssuesAsErrors(site, input.footprint, errors);
+    const site = await proposalSite(this.db, input, errors);
     if (errors.list.length) {
       throw new UnprocessableError(`The sketch cannot be checked: ${errors.list.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors.list, 'invalid_proposal');
     }

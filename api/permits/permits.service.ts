@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { User } from '../auth/auth.types.ts';
 import type { ComplianceReport } from '../checks/index.ts';
 import { assessProposal } from '../compliance/compliance.service.ts';
+import { proposalSite } from '../compliance/proposal-references.ts';
 import { recordAudit } from '../audit/audit.store.ts';
 import { endOfDayInVietnam } from '../db/sql.ts';
 import { FieldErrors } from '../http/body.ts';
@@ -11,7 +12,6 @@ import { todayInVietnam } from '../http/query.ts';
 import { allowedEvents, EDITABLE_STATUSES, effectiveStatus, planTransition, rolesFor, type PermitEvent, type PermitStatus } from './permit-lifecycle.ts';
 import * as store from './permits.store.ts';
 import type { Permit, PermitInput, PermitSummary, TransitionRequest } from './permits.types.ts';
-import { checkGeometries } from './permits.validation.ts';
 
 /** Default validity of an approved permit: construction must start within 12 months. */
 const VALIDITY_MONTHS = 12;
@@ -32,20 +32,7 @@ export class PermitsService {
   /** Completes and checks an application; the site defaults to the parcel's geometry. */
   private async resolveInput(db: Knex, input: PermitInput): Promise<PermitInput & { site: NonNullable<PermitInput['site']> }> {
     const errors = new FieldErrors();
-    let site = input.site;
-    if (input.parcel_id !== null) {
-      const parcel = await store.parcelGeometry(db, input.parcel_id);
-      if (!parcel) errors.add('/parcel_id', `no parcel has the id ${input.parcel_id}`, `không có thửa đất nào có mã số ${input.parcel_id}`);
-      site ??= parcel;
-    }
-    if (!(await store.landLawCodeExists(db, input.use))) {
-      errors.add(
-        '/use',
-        `"${input.use}" is not a land-law use code (see /api/land-use-codes?scheme=land_law)`,
-        `"${input.use}" không phải là mã mục đích sử dụng đất theo Luật Đất đai (xem /api/land-use-codes?scheme=land_law)`,
-      );
-    }
-    if (site) checkGeometries(site, input.footprint, errors);
+    const site = await proposalSite(db, input, errors);
     if (errors.list.length) {
       // Unknown references and unmeasurable geometry are well-formed JSON with bad content: 422.
       throw new UnprocessableError(`The application cannot be accepted: ${errors.list.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors.list, 'invalid_application');

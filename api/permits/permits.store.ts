@@ -178,15 +178,6 @@ export async function pageOfPermits(
   return { items: rows.map((r) => isoTimes(r) as unknown as Omit<PermitSummary, 'effective_status'>), numberMatched: Number(n) };
 }
 
-export async function landLawCodeExists(db: Knex, code: string): Promise<boolean> {
-  return Boolean(await db('land_use_codes').where({ scheme: 'land_law', code }).first('code'));
-}
-
-export async function parcelGeometry(db: Knex, id: number): Promise<NonNullable<PermitInput['site']> | null> {
-  const row = (await db('parcels').select(db.raw('ST_AsGeoJSON(geom, 9)::json AS g')).where({ id }).first()) as { g: NonNullable<PermitInput['site']> } | undefined;
-  return row?.g ?? null;
-}
-
 /** Ids, sites and decision dates of decided permits that have no compliance snapshot yet (seed data). */
 export async function decidedWithoutSnapshot(db: Knex): Promise<{ id: number; parcel_id: number | null; decided_on: string }[]> {
   return (await db('permits')

@@ -1,6 +1,6 @@
 // Reading permit requests: every field checked, every problem reported with its JSON pointer.
 import { FieldErrors, stringField, numberField } from '../http/body.ts';
-import { geometryIssuesAsErrors, parseCrs, polygonalField } from '../http/geometry-input.ts';
+import { parseCrs, polygonalField } from '../http/geometry-input.ts';
 import { CONDITION_KINDS, CONDITION_STAGES, type PermitCondition, type PermitInput, type TransitionRequest } from './permits.types.ts';
 
 
@@ -43,10 +43,6 @@ export function readPermitInput(body: Record<string, unknown>, partial: boolean)
 }
 
 /** Checks site and footprint together once both are known (the TM-3 zone comes from the site). */
-export function checkGeometries(site: PermitInput['site'], footprint: PermitInput['footprint'], errors: FieldErrors): void {
-  geometryIssuesAsErrors(site, footprint, errors);
-}
-
 export function readTransition(body: Record<string, unknown>): TransitionRequest {
   const errors = new FieldErrors();
   const event = stringField(body, 'event', errors, { required: true, max: 40 });
