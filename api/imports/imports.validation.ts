@@ -143,13 +143,7 @@ function toNumber(v: unknown): number | null | undefined {
   return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(dotted) ? Number(dotted) : undefined;
 }
 
-/** One attribute value read as the field wants it; a message (without the field name) when it cannot be. */
-export function coerceField(spec: FieldSpec, raw: unknown): { value: unknown } | { error: string } {
-  const r = readField(spec, raw);
-  return 'error' in r ? { error: r.error } : r;
-}
-
-/** As coerceField, with the message in Vietnamese too. */
+/** One attribute value read as the field wants it; a message (without the field name, in English and in Vietnamese) when it cannot be. */
 export function readField(spec: FieldSpec, raw: unknown): { value: unknown } | { error: string; error_vi: string } {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
     if (spec.required) return { error: 'is required', error_vi: 'là bắt buộc' };

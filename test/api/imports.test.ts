@@ -9,7 +9,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { startTestApp, type TestApp } from '../support/test-server.ts';
 import { expectProblem, loginAs } from '../support/api-client.ts';
 import { parseCrsName, parseWkt, prjFor, recognisePrj, LAYER_CRS } from '../../api/imports/imports.prj.ts';
-import { coerceField, readGeometry } from '../../api/imports/imports.validation.ts';
+import { readField, readGeometry } from '../../api/imports/imports.validation.ts';
 import { ZONE_FIELDS } from '../../api/imports/imports.types.ts';
 import { encodingFromCpg } from '../../api/imports/imports.reader.ts';
 
@@ -70,12 +70,13 @@ describe('import parts that need no database', function () {
     expect(encodingFromCpg('ANSI 1258')).to.equal('windows-1258');
     expect(encodingFromCpg('88591')).to.equal('iso-8859-1');
     expect(encodingFromCpg('EBCDIC')).to.equal(null);
-    expect(coerceField(field('max_far'), '2,5')).to.deep.equal({ value: 2.5 });
-    expect(coerceField(field('max_far'), 'abc')).to.deep.equal({ error: "'abc' is not a number" });
-    expect(coerceField(field('max_far'), 25)).to.have.property('error').that.matches(/outside 0–20/);
-    expect(coerceField(field('max_floors'), 4.5)).to.have.property('error').that.matches(/whole number/);
-    expect(coerceField(field('permitted_uses'), 'odt; tmd')).to.deep.equal({ value: ['ODT', 'TMD'] });
-    expect(coerceField(field('lot_code'), '  ')).to.deep.equal({ error: 'is required' });
+    expect(readField(field('max_far'), '2,5')).to.deep.equal({ value: 2.5 });
+    expect(readField(field('max_far'), 'abc')).to.deep.equal({ error: "'abc' is not a number", error_vi: "'abc' không phải là số" });
+    expect(readField(field('max_far'), 25)).to.have.property('error').that.matches(/outside 0–20/);
+    expect(readField(field('max_far'), 25)).to.have.property('error_vi').that.matches(/nằm ngoài khoảng 0–20/);
+    expect(readField(field('max_floors'), 4.5)).to.have.property('error').that.matches(/whole number/);
+    expect(readField(field('permitted_uses'), 'odt; tmd')).to.deep.equal({ value: ['ODT', 'TMD'] });
+    expect(readField(field('lot_code'), '  ')).to.deep.equal({ error: 'is required', error_vi: 'là bắt buộc' });
   });
 
   it('refuses metres read as degrees, open rings and points with a pointer into the geometry', () => {
