@@ -30,7 +30,8 @@ import { prepareDatabase } from '../api/db/prepare.ts';
 import { createLogger } from '../api/http/logger.ts';
 import { BACKEND_CHOICES, readFlags } from './bench-cli.ts';
 import { measureStages, type StageStats, type StagesResult } from './lookup-stages.ts';
-import { httpLoad, folderMb, procCpuMs, procMemory, sampleRss, sqlLoad, type LoadStats, type QuerySequence } from './lookup-http.ts';
+import { httpLoad, sqlLoad, type LoadStats, type QuerySequence } from './lookup-http.ts';
+import { cpuSplit, folderMb, procMemory, sampleRss, type CpuSplit } from './proc-stats.ts';
 import { loadSyntheticPlan, makeGrid } from './synthetic-plan.ts';
 import { loadSyntheticParcels, makeLookupPoints, makeParcelLayout } from './synthetic-parcels.ts';
 
@@ -163,8 +164,12 @@ async function startServer(env: Record<string, string>, port: number, log: (m: s
 
 interface HttpLevel extends LoadStats {
   rss_max_mb: number;
-  /** CPU time of the server process per request (user + system). */
-  server_cpu_ms: number | null;
+  /** CPU per request of the server, PostgreSQL and the load driver, and the machine's idle share. */
+  cpu: CpuSplit;
+}
+
+interface BareLevel extends LoadStats {
+  cpu: CpuSplit;
 }
 
 interface BackendResult {
@@ -180,7 +185,7 @@ interface BackendResult {
   stages: StagesResult;
   server: { startup_ms: number; rss_idle_mb: number; rss_hwm_mb: number | null };
   http: HttpLevel[];
-  bare_sql: LoadStats[];
+  bare_sql: BareLevel[];
   uptime_before: string;
   uptime_after: string;
 }
@@ -300,13 +305,13 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
       const warm = await httpLoad(o.port, paths, c, Math.min(3, o.duration), offset);
       offset = warm.next_offset;
       const rss = sampleRss(pid);
-      const cpu0 = procCpuMs(pid);
+      const cpu = cpuSplit(pid, backend === 'postgres');
       const r = await httpLoad(o.port, paths, c, o.duration, offset);
-      const cpu1 = procCpuMs(pid);
+      const split = cpu.stop(r.requests);
       offset = r.next_offset;
       const { max_mb } = rss.stop();
       const { next_offset: _n, ...stats } = r;
-      levels.push({ ...stats, rss_max_mb: max_mb, server_cpu_ms: cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / Math.max(1, r.requests) : null });
+      levels.push({ ...stats, rss_max_mb: max_mb, cpu: split });
       log(`HTTP ${c} client(s): ${r.per_s.toFixed(0)}/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.errors} errors, RSS max ${max_mb} MB; load avg ${uptime()}`);
     }
     const rss_hwm_mb = procMemory(pid)?.hwm_mb ?? null;
@@ -315,7 +320,7 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
     server = null;
 
     // Bare SQL on the server backend: the same statements, no HTTP, no card.
-    const bare: LoadStats[] = [];
+    const bare: BareLevel[] = [];
     if (backend === 'postgres') {
       const pool = new pg.Pool({ connectionString: b.env.DATABASE_URL, max: Math.max(...o.connections) });
       // Prepared statements as the service runs them: named, so each connection plans them once.
@@ -324,8 +329,9 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
       try {
         for (const c of o.connections) {
           await sqlLoad(bareQuery, sequences, c, Math.min(3, o.duration));
+          const cpu = cpuSplit(null, true);
           const r = await sqlLoad(bareQuery, sequences, c, o.duration);
-          bare.push(r);
+          bare.push({ ...r, cpu: cpu.stop(r.requests) });
           log(`bare SQL ${c} connection(s): ${r.per_s.toFixed(0)} lookups/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.errors} errors; load avg ${uptime()}`);
         }
       } finally {
@@ -400,13 +406,13 @@ function printReport(o: Options, results: BackendResult[]): void {
   }
   p();
   p(`HTTP GET /api/lookup against the server process (api/server.ts)${o.workers > 1 ? `; on postgres with WORKERS=${o.workers} (RSS and CPU summed over its processes)` : ''}`);
-  const h3 = `${pad('backend', 9)} ${lpad('clients', 7)} ${lpad('req/s', 7)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('p99', 7)} ${lpad('max', 7)} ${lpad('requests', 9)} ${lpad('errors', 6)} ${lpad('parcel', 7)} ${lpad('RSS max', 8)} ${lpad('CPU/req', 8)}`;
+  const h3 = `${pad('backend', 9)} ${lpad('clients', 7)} ${lpad('req/s', 7)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('p99', 7)} ${lpad('max', 7)} ${lpad('requests', 9)} ${lpad('errors', 6)} ${lpad('parcel', 7)} ${lpad('RSS max', 8)} ${lpad('srv CPU', 8)}`;
   p(h3);
   p('-'.repeat(h3.length));
   for (const r of results) {
     for (const l of r.http) {
       p(`${pad(r.backend, 9)} ${lpad(String(l.clients), 7)} ${lpad(l.per_s.toFixed(0), 7)} ${lpad(f2(l.p50), 7)} ${lpad(f2(l.p95), 7)} ${lpad(f2(l.p99), 7)} ${lpad(f2(l.max), 7)} ` +
-        `${lpad(String(l.requests), 9)} ${lpad(String(l.errors), 6)} ${lpad(`${((l.with_parcel / Math.max(1, l.requests)) * 100).toFixed(0)} %`, 7)} ${lpad(`${l.rss_max_mb} MB`, 8)} ${lpad(l.server_cpu_ms === null ? '–' : `${f2(l.server_cpu_ms)} ms`, 8)}`);
+        `${lpad(String(l.requests), 9)} ${lpad(String(l.errors), 6)} ${lpad(`${((l.with_parcel / Math.max(1, l.requests)) * 100).toFixed(0)} %`, 7)} ${lpad(`${l.rss_max_mb} MB`, 8)} ${lpad(l.cpu.server_ms === null ? '–' : `${f2(l.cpu.server_ms)} ms`, 8)}`);
     }
     p(`${pad(r.backend, 9)} server: start-up ${sec(r.server.startup_ms)}, RSS idle ${r.server.rss_idle_mb} MB, high-water mark ${r.server.rss_hwm_mb ?? '–'} MB (VmHWM); load avg before ${r.uptime_before}, after ${r.uptime_after}`);
   }
@@ -422,6 +428,23 @@ function printReport(o: Options, results: BackendResult[]): void {
       p(`${pad('postgres', 9)} ${lpad(String(s.clients), 7)} ${lpad(s.per_s.toFixed(0), 7)} ${lpad(f2(s.p50), 7)} ${lpad(f2(s.p95), 7)} ${lpad(f2(s.p99), 7)} ${lpad(String(s.requests), 9)} ${lpad(String(s.errors), 6)} ` +
         `${lpad(h ? `${((h.per_s / s.per_s) * 100).toFixed(0)} %` : '–', 9)}`);
     }
+  }
+  p();
+  p('CPU per request (ms, from /proc): the server\'s node processes, every PostgreSQL process, this benchmark process (the HTTP');
+  p('clients or the bare-SQL loop), and all of the machine\'s busy CPU; idle = the share of the machine\'s CPU time left unused');
+  const h5 = `${pad('backend', 9)} ${pad('load', 9)} ${lpad('clients', 7)} ${lpad('server', 7)} ${lpad('PG', 7)} ${lpad('driver', 7)} ${lpad('machine', 8)} ${lpad('idle', 6)}`;
+  p(h5);
+  p('-'.repeat(h5.length));
+  const cpuRow = (backend: string, load: string, clients: number, c: CpuSplit): void =>
+    p(`${pad(backend, 9)} ${pad(load, 9)} ${lpad(String(clients), 7)} ${lpad(f2(c.server_ms), 7)} ${lpad(f2(c.postgres_ms), 7)} ${lpad(f2(c.load_ms), 7)} ${lpad(f2(c.machine_ms), 8)} ${lpad(c.idle_pct === null ? '–' : `${c.idle_pct.toFixed(0)} %`, 6)}`);
+  for (const r of results) {
+    for (const l of r.http) cpuRow(r.backend, 'HTTP', l.clients, l.cpu);
+    for (const l of r.bare_sql) cpuRow(r.backend, 'bare SQL', l.clients, l.cpu);
+  }
+  const bareAt8 = pgr?.bare_sql.find((l) => l.clients === 8);
+  if (bareAt8) {
+    const budget = (os.cpus().length * 1000) / (0.5 * bareAt8.per_s);
+    p(`Half the bare SQL's ${bareAt8.per_s.toFixed(0)} lookups/s on ${os.cpus().length} CPU leaves at most ${f2(budget)} ms of machine CPU per HTTP request, with no CPU idle.`);
   }
   p();
   p('EXPLAIN ANALYZE of each statement (first parcel lookup and first street lookup of the stage pass), run unprepared:');
