@@ -73,7 +73,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
       await db.knex.raw('SELECT 1');
     } catch (err) {
       logger.error('health check: database unreachable', { err });
-      throw new ApiError(503, 'database_unavailable', 'Service unavailable', 'The database does not answer.');
+      throw new ApiError(503, 'database_unavailable', 'Service unavailable', { en: 'The database does not answer.', vi: 'Cơ sở dữ liệu không trả lời.' });
     }
     res.json({ status: 'ok', db: db.backend, postgis: db.capabilities.postgisVersion, mvt: db.capabilities.hasAsMvt, version: VERSION });
   });
@@ -103,7 +103,10 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     app.get(page.path, (_req, res) => {
       const index = path.join(webDist, page.file);
       if (!fs.existsSync(index)) {
-        throw new ApiError(503, 'web_client_not_built', 'Web client not built', 'The web client has not been built yet: run `npm run build:web` (npm install and npm start do it for you).');
+        throw new ApiError(503, 'web_client_not_built', 'Web client not built', {
+          en: 'The web client has not been built yet: run `npm run build:web` (npm install and npm start do it for you).',
+          vi: 'Giao diện web chưa được dựng: hãy chạy `npm run build:web` (npm install và npm start tự làm việc này).',
+        });
       }
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);

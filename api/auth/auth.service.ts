@@ -39,7 +39,7 @@ export class AuthService {
   async login(email: string, password: string, requestId?: string): Promise<LoginResult> {
     const found = await store.findUserByEmail(this.db, email);
     const ok = found ? await verifyPassword(password, found.password_hash) : (await verifyPassword(password, await DUMMY_HASH_PROMISE), false);
-    if (!found || !ok || !found.active) throw new UnauthenticatedError('Wrong e-mail or password.');
+    if (!found || !ok || !found.active) throw new UnauthenticatedError({ en: 'Wrong e-mail or password.', vi: 'Sai e-mail hoặc mật khẩu.' });
     const token = crypto.randomBytes(32).toString('base64url');
     const expires = new Date(Date.now() + this.ttlHours * 3600_000);
     const user: User = { id: found.id, email: found.email, name: found.name, roles: found.roles, ward_codes: found.ward_codes };

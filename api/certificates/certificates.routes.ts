@@ -36,7 +36,10 @@ function links(code: string, base: string): CertificateLinks {
 function codeParam(req: Request): string {
   const raw = String(req.params.code);
   const code = normaliseCode(raw);
-  if (!code) throw new NotFoundError(`No planning-information sheet has the code "${raw}": codes look like TTQH-2026-7K3QXM9P.`, 'certificate_not_found');
+  if (!code) throw new NotFoundError(
+      { en: `No planning-information sheet has the code "${raw}": codes look like TTQH-2026-7K3QXM9P.`, vi: `Không có phiếu thông tin quy hoạch nào mang mã "${raw}": mã có dạng TTQH-2026-7K3QXM9P.` },
+      'certificate_not_found',
+    );
   return code;
 }
 
@@ -50,7 +53,7 @@ export function certificateRoutes(db: Database, options: CertificateRouteOptions
   // Public (investors and citizens ask for sheets), so counted per client before validation.
   router.post('/api/certificates', rateLimit(options.issueRateLimit ?? DEFAULT_ISSUE_LIMIT), async (req, res) => {
     const { request, errors } = readCertificateRequest(jsonObjectBody(req));
-    errors.throwIfAny('The sheet request has invalid fields.');
+    errors.throwIfAny({ en: 'The sheet request has invalid fields.', vi: 'Yêu cầu cấp phiếu có trường không hợp lệ.' });
     const cert = await service.issue(request!, currentUser(res), (res.locals.requestId as string | undefined) ?? null);
     res.status(201).location(`/api/certificates/${cert.code}`).json(view(cert, origin(req, options.publicUrl)));
   });

@@ -38,7 +38,7 @@ export class CertificatesService {
         return await lookup.forParcel(request.parcel_id, date);
       } catch (err) {
         if (err instanceof NotFoundError) {
-          throw new ApiError(404, 'parcel_not_found', 'Not found', `No parcel has the id ${request.parcel_id}.`, [
+          throw new ApiError(404, 'parcel_not_found', 'Not found', { en: `No parcel has the id ${request.parcel_id}.`, vi: `Không có thửa đất nào có mã thửa ${request.parcel_id}.` }, [
             { path: '/parcel_id', message: `no parcel has the id ${request.parcel_id}`, message_vi: `không có thửa đất nào có mã thửa ${request.parcel_id}` },
           ]);
         }
@@ -60,7 +60,10 @@ export class CertificatesService {
       const card = await this.card(new LookupService(trx), request, asOf);
       if (!card.parcel && !card.plan && card.zones.length === 0) {
         throw new UnprocessableError(
-          'No parcel lies at this point and no plan in force covers it: there is nothing a planning-information sheet could state.',
+          {
+            en: 'No parcel lies at this point and no plan in force covers it: there is nothing a planning-information sheet could state.',
+            vi: 'Tại điểm này không có thửa đất nào và không có đồ án quy hoạch nào đang có hiệu lực: phiếu thông tin quy hoạch không có gì để xác nhận.',
+          },
           (['/lon', '/lat'] as const).map((path) => ({
             path,
             message: 'no parcel and no plan in force at this point',
@@ -105,7 +108,7 @@ export class CertificatesService {
 
   async get(code: string): Promise<Certificate> {
     const cert = await store.certificateByCode(this.db, code);
-    if (!cert) throw new NotFoundError(`No planning-information sheet has the code ${code}.`, 'certificate_not_found');
+    if (!cert) throw new NotFoundError({ en: `No planning-information sheet has the code ${code}.`, vi: `Không có phiếu thông tin quy hoạch nào mang mã ${code}.` }, 'certificate_not_found');
     return cert;
   }
 

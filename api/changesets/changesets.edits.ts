@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Polygonal } from '../checks/index.ts';
 import type { EditCheckResult } from '../checks/zoning/index.ts';
 import { FieldErrors } from '../http/body.ts';
-import { ApiError, ConflictError, ForbiddenError, UnprocessableError } from '../http/problem.ts';
+import { ApiError, type Bilingual, ConflictError, ForbiddenError, UnprocessableError, withFieldErrors } from '../http/problem.ts';
 import { boxOf, runEditChecks, sameGeometry, type EditState, type PlanCheckContext } from './changesets.checks.ts';
 import * as store from './changesets.store.ts';
 import type { AuthUser, EditFeature, EditLayer } from './changesets.types.ts';
@@ -44,8 +44,8 @@ export async function prepareEdits(db: Knex, user: AuthUser, planId: number, rea
     zones: await store.currentFeatures(db, 'zones', byLayer.zones),
     constraints: await store.currentFeatures(db, 'constraints', byLayer.constraints),
   };
-  const taken = new Map<string, string>();
-  for (const e of existing) if (e.feature_id !== null && e.op !== 'create') taken.set(`${e.layer}:${e.feature_id}`, `edit ${e.id} of this change set`);
+  const taken = new Map<string, Bilingual>();
+  for (const e of existing) if (e.feature_id !== null && e.op !== 'create') taken.set(`${e.layer}:${e.feature_id}`, { en: `edit ${e.id} of this change set`, vi: `chỉnh sửa ${e.id} của bộ thay đổi này` });
   const wardCodes = [...new Set(reads.map((r) => r.edit.properties.ward_code).filter((w): w is string => typeof w === 'string'))];
   const knownWards = await store.existingWardCodes(db, wardCodes);
 
@@ -80,19 +80,27 @@ export async function prepareEdits(db: Knex, user: AuthUser, planId: number, rea
       }
       if (edit.base_version !== null && edit.base_version !== cur.version) {
         throw new ConflictError(
-          `${pointer || '/'}: the ${what} ${edit.feature_id} is at version ${cur.version}, but the edit was made on version ${edit.base_version}: reload the ${what} and edit its current version.`,
+          {
+            en: `${pointer || '/'}: the ${what} ${edit.feature_id} is at version ${cur.version}, but the edit was made on version ${edit.base_version}: reload the ${what} and edit its current version.`,
+            vi: `${pointer || '/'}: ${whatVi} ${edit.feature_id} đang ở phiên bản ${cur.version}, nhưng chỉnh sửa được thực hiện trên phiên bản ${edit.base_version}: hãy tải lại ${whatVi} và chỉnh sửa phiên bản hiện hành.`,
+          },
           'stale_base_version',
           { feature_id: edit.feature_id, layer: edit.layer, base_version: edit.base_version, current_version: cur.version, pointer: `${pointer}/base_version` },
         );
       }
       const key = `${edit.layer}:${edit.feature_id}`;
-      if (taken.has(key)) {
-        throw new ConflictError(`${pointer || '/'}: the ${what} ${edit.feature_id} already has an edit in this change set (${taken.get(key)}): remove that edit first, or edit it in one go.`, 'duplicate_feature_edit', {
-          feature_id: edit.feature_id,
-          layer: edit.layer,
-        });
+      const held = taken.get(key);
+      if (held) {
+        throw new ConflictError(
+          {
+            en: `${pointer || '/'}: the ${what} ${edit.feature_id} already has an edit in this change set (${held.en}): remove that edit first, or edit it in one go.`,
+            vi: `${pointer || '/'}: ${whatVi} ${edit.feature_id} đã có một chỉnh sửa trong bộ thay đổi này (${held.vi}): hãy xoá chỉnh sửa đó trước, hoặc gộp vào một lần chỉnh sửa.`,
+          },
+          'duplicate_feature_edit',
+          { feature_id: edit.feature_id, layer: edit.layer },
+        );
       }
-      taken.set(key, pointer ? `the edit at ${pointer}` : 'another edit');
+      taken.set(key, pointer ? { en: `the edit at ${pointer}`, vi: `chỉnh sửa tại ${pointer}` } : { en: 'another edit', vi: 'một chỉnh sửa khác' });
       baseVersion = cur.version;
       before = featureOf(cur.feature_id, cur.geometry, { ...cur.properties, version: cur.version, valid_from: cur.valid_from, change_set_id: cur.change_set_id });
       properties = { ...cur.properties, ...edit.properties };
@@ -111,7 +119,7 @@ export async function prepareEdits(db: Knex, user: AuthUser, planId: number, rea
     });
   }
   // Unknown references in well-formed JSON: 422, all at once.
-  if (errors.list.length) throw new UnprocessableError(`The edits cannot be accepted: ${errors.list.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors.list, 'invalid_edit');
+  if (errors.list.length) throw new UnprocessableError(withFieldErrors({ en: 'The edits cannot be accepted:', vi: 'Không tiếp nhận được các chỉnh sửa:' }, errors.list), errors.list, 'invalid_edit');
   await checkWardScope(db, user, out);
   return out;
 }
@@ -130,10 +138,13 @@ async function checkWardScope(db: Knex, user: AuthUser, edits: PreparedEdit[]): 
   const named = first.wards.map((w) => `${w.name} (${w.code})`).join(', ');
   const wards = first.wards.length ? named : 'no ward of Cần Thơ';
   const liesVi = first.wards.length ? `nằm một phần trong ${named}` : 'nằm một phần ngoài mọi phường, xã của Cần Thơ';
-  const err = new ForbiddenError(
-    `${e.pointer ? `${e.pointer}: ` : ''}the edited ${e.layer === 'zones' ? 'zone' : 'constraint'} reaches into ${wards}, outside the wards assigned to you (${user.ward_codes.join(', ')}).`,
-  );
-  throw new ApiError(err.status, 'outside_assigned_wards', err.title, err.detail, [{ path: `${e.pointer}/feature/geometry`, message: `lies partly in ${wards}`, message_vi: liesVi }], {
+  const reachesVi = first.wards.length ? `lấn sang ${named}` : 'lấn ra ngoài mọi phường, xã của Cần Thơ';
+  const at = e.pointer ? `${e.pointer}: ` : '';
+  const err = new ForbiddenError({
+    en: `${at}the edited ${e.layer === 'zones' ? 'zone' : 'constraint'} reaches into ${wards}, outside the wards assigned to you (${user.ward_codes.join(', ')}).`,
+    vi: `${at}${e.layer === 'zones' ? 'ô quy hoạch' : 'ràng buộc'} được chỉnh sửa ${reachesVi}, nằm ngoài các phường, xã được giao cho bạn (${user.ward_codes.join(', ')}).`,
+  });
+  throw new ApiError(err.status, 'outside_assigned_wards', err.title, { en: err.detail, vi: err.detail_vi }, [{ path: `${e.pointer}/feature/geometry`, message: `lies partly in ${wards}`, message_vi: liesVi }], {
     wards: first.wards,
     assigned_wards: user.ward_codes,
   });
@@ -187,15 +198,26 @@ export async function storeEdits(trx: Knex, changeSetId: number, planId: number,
 export async function resolvePlanId(db: Knex, planId: number | undefined, pointer: string): Promise<number> {
   if (planId !== undefined) {
     const plan = await store.findPlanForEdits(db, planId);
-    if (!plan) throw new UnprocessableError(`${pointer}: no plan has the id ${planId}.`, [{ path: pointer, message: `no plan has the id ${planId}`, message_vi: `không có đồ án quy hoạch nào mang mã ${planId}` }], 'invalid_change_set');
+    if (!plan) throw new UnprocessableError({ en: `${pointer}: no plan has the id ${planId}.`, vi: `${pointer}: không có đồ án quy hoạch nào mang mã ${planId}.` }, [{ path: pointer, message: `no plan has the id ${planId}`, message_vi: `không có đồ án quy hoạch nào mang mã ${planId}` }], 'invalid_change_set');
     if (!['in_force', 'draft'].includes(plan.status)) {
-      throw new UnprocessableError(`${pointer}: plan ${planId} is ${plan.status}; only plans in force or in draft take change sets.`, [{ path: pointer, message: `plan ${planId} is ${plan.status}`, message_vi: `đồ án quy hoạch ${planId} đang ở trạng thái ${plan.status}` }], 'invalid_change_set');
+      throw new UnprocessableError(
+        {
+          en: `${pointer}: plan ${planId} is ${plan.status}; only plans in force or in draft take change sets.`,
+          vi: `${pointer}: đồ án quy hoạch ${planId} đang ở trạng thái ${plan.status}; chỉ đồ án đang có hiệu lực hoặc đang là bản nháp mới nhận bộ thay đổi.`,
+        },
+        [{ path: pointer, message: `plan ${planId} is ${plan.status}`, message_vi: `đồ án quy hoạch ${planId} đang ở trạng thái ${plan.status}` }],
+        'invalid_change_set',
+      );
     }
     return planId;
   }
   const ids = await store.editablePlanIds(db);
   if (ids.length === 1) return ids[0];
-  throw new ApiError(400, 'invalid_input', 'Invalid input', `${pointer}: is required when several plans are in force (${ids.join(', ') || 'none is'}).`, [
+  const detail: Bilingual = {
+    en: `${pointer}: is required when several plans are in force (${ids.join(', ') || 'none is'}).`,
+    vi: `${pointer}: là bắt buộc khi có nhiều đồ án đang có hiệu lực (${ids.join(', ') || 'hiện không có đồ án nào'}).`,
+  };
+  throw new ApiError(400, 'invalid_input', 'Invalid input', detail, [
     { path: pointer, message: 'is required: the plan this change set edits', message_vi: 'là bắt buộc: đồ án quy hoạch mà bộ thay đổi này sửa' },
   ]);
 }

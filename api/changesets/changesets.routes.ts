@@ -46,7 +46,7 @@ export function changesetRoutes(db: Database): Router {
 
   router.post('/api/changesets', requireRole('planner'), async (req, res) => {
     const { input, errors } = readChangeSetInput(jsonObjectBody(req));
-    errors.throwIfAny('The change set has invalid fields.');
+    errors.throwIfAny({ en: 'The change set has invalid fields.', vi: 'Bộ thay đổi có trường không hợp lệ.' });
     const cs = await service.create(requireUser(res), input, res.locals.requestId);
     res.status(201).location(`/api/changesets/${cs.id}`).setHeader('ETag', `"${cs.lock_version}"`);
     res.json(cs);

@@ -6,7 +6,7 @@ import type { Polygonal } from '../checks/index.ts';
 import type { EditCheckResult } from '../checks/zoning/index.ts';
 import { hasBlockingErrors } from '../checks/zoning/index.ts';
 import { FieldErrors } from '../http/body.ts';
-import { ApiError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError, type FieldError } from '../http/problem.ts';
+import { ApiError, type Bilingual, ConflictError, ForbiddenError, NotFoundError, UnprocessableError, type FieldError } from '../http/problem.ts';
 import { allowedChangeSetEvents, changeSetEventRoles, EDITABLE_STATUSES, planChangeSetTransition, REVIEWABLE_STATUSES, type ChangeSetEvent } from './changeset-lifecycle.ts';
 import { runEditChecks } from './changesets.checks.ts';
 import { isAdmin, planContext, prepareEdits, resolvePlanId, stateOf, storeEdits } from './changesets.edits.ts';
@@ -28,14 +28,30 @@ export type { AuthUser, NewEdit } from './changesets.types.ts';
 
 const holds = (u: AuthUser, role: 'planner' | 'reviewer'): boolean => isAdmin(u) || u.roles.includes(role);
 
+const noChangeSet = (id: number): Bilingual => ({ en: `No change set has the id ${id}.`, vi: `Không có bộ thay đổi nào mang mã ${id}.` });
+const noEdit = (id: number, editId: number): Bilingual => ({ en: `Change set ${id} has no edit ${editId}.`, vi: `Bộ thay đổi ${id} không có chỉnh sửa nào mang mã ${editId}.` });
+const NOTHING_APPLIED_VI = 'Chưa có thay đổi nào được áp dụng.';
+
 function requirePlanner(user: AuthUser): void {
-  if (!holds(user, 'planner')) throw new ForbiddenError(`Editing zoning layers needs the role planner; you have ${user.roles.join(', ')}.`);
+  if (!holds(user, 'planner')) {
+    throw new ForbiddenError({
+      en: `Editing zoning layers needs the role planner; you have ${user.roles.join(', ')}.`,
+      vi: `Chỉnh sửa các lớp quy hoạch cần vai trò planner (người lập quy hoạch); bạn có vai trò ${user.roles.join(', ')}.`,
+    });
+  }
 }
 
 /** Stale lock_version → 409 naming the current one (the caller reloads and tries again). */
 function checkLock(current: number, sent: number | null): void {
   if (sent !== null && sent !== current) {
-    throw new ConflictError(`The change set was changed by someone else (lock_version ${current}, you sent ${sent}): reload it and apply your change again.`, 'stale_version', { current_version: current });
+    throw new ConflictError(
+      {
+        en: `The change set was changed by someone else (lock_version ${current}, you sent ${sent}): reload it and apply your change again.`,
+        vi: `Bộ thay đổi đã được người khác cập nhật (phiên bản ${current}, bạn gửi ${sent}): hãy tải lại và thực hiện lại thao tác của bạn.`,
+      },
+      'stale_version',
+      { current_version: current },
+    );
   }
 }
 
@@ -58,7 +74,7 @@ export async function createChangeSetWithEdits(
     const edit = readEdit(raw, `/edits/${i}`, errors);
     if (edit) reads.push({ pointer: `/edits/${i}`, edit });
   });
-  errors.throwIfAny('The change set has invalid edits.');
+  errors.throwIfAny({ en: 'The change set has invalid edits.', vi: 'Bộ thay đổi có chỉnh sửa không hợp lệ.' });
   return knex.transaction(async (trx) => {
     const planId = await resolvePlanId(trx, cs.plan_id, '/plan_id');
     const id = await store.insertChangeSet(trx, { plan_id: planId, title: cs.title, author_id: user.id, effective_from: cs.effective_from, source: cs.source ?? 'editor' });
@@ -97,7 +113,7 @@ export class ChangeSetsService {
 
   async get(user: AuthUser, id: number): Promise<ChangeSetView> {
     const cs = await store.findChangeSet(this.db, id);
-    if (!cs) throw new NotFoundError(`No change set has the id ${id}.`);
+    if (!cs) throw new NotFoundError(noChangeSet(id));
     const edits = await store.listEditViews(this.db, id);
     return { ...cs, edits, allowed_events: allowedChangeSetEvents(cs.status, user.roles, cs.author_id === user.id) };
   }
@@ -110,10 +126,17 @@ export class ChangeSetsService {
   private async lockForEditing(trx: Knex, user: AuthUser, id: number, lockVersion: number | null): Promise<store.LockedChangeSet> {
     requirePlanner(user);
     const cs = await store.lockChangeSet(trx, id);
-    if (!cs) throw new NotFoundError(`No change set has the id ${id}.`);
-    if (cs.author_id !== user.id && !isAdmin(user)) throw new ForbiddenError('Only the author of a change set edits it.');
+    if (!cs) throw new NotFoundError(noChangeSet(id));
+    if (cs.author_id !== user.id && !isAdmin(user)) throw new ForbiddenError({ en: 'Only the author of a change set edits it.', vi: 'Chỉ người lập bộ thay đổi mới được chỉnh sửa bộ thay đổi đó.' });
     if (!EDITABLE_STATUSES.includes(cs.status)) {
-      throw new ConflictError(`A change set that is ${cs.status} takes no more edits; only a draft does.`, 'not_editable', { current_status: cs.status });
+      throw new ConflictError(
+        {
+          en: `A change set that is ${cs.status} takes no more edits; only a draft does.`,
+          vi: `Bộ thay đổi ở trạng thái ${cs.status} không nhận thêm chỉnh sửa; chỉ bản nháp mới nhận chỉnh sửa.`,
+        },
+        'not_editable',
+        { current_status: cs.status },
+      );
     }
     checkLock(cs.lock_version, lockVersion);
     return cs;
@@ -122,7 +145,7 @@ export class ChangeSetsService {
   async addEdit(user: AuthUser, id: number, raw: Record<string, unknown>, lockVersion: number | null, requestId?: string): Promise<ChangeSetEditView & { lock_version: number }> {
     const errors = new FieldErrors();
     const edit = readEdit(raw, '', errors);
-    errors.throwIfAny('The edit has invalid fields.');
+    errors.throwIfAny({ en: 'The edit has invalid fields.', vi: 'Chỉnh sửa có trường không hợp lệ.' });
     const { editId, lock } = await this.db.transaction(async (trx) => {
       const cs = await this.lockForEditing(trx, user, id, lockVersion);
       const existing = await store.listStoredEdits(trx, id);
@@ -147,7 +170,7 @@ export class ChangeSetsService {
     await this.db.transaction(async (trx) => {
       await this.lockForEditing(trx, user, id, lockVersion);
       const [edit] = await store.listEditViews(trx, id, editId);
-      if (!edit) throw new NotFoundError(`Change set ${id} has no edit ${editId}.`);
+      if (!edit) throw new NotFoundError(noEdit(id, editId));
       await store.deleteEdit(trx, id, editId);
       await store.touchChangeSet(trx, id);
       await recordAudit(trx, { user_id: user.id, action: 'remove_edit', entity: 'change_set', entity_id: id, before: edit, request_id: requestId });
@@ -155,21 +178,41 @@ export class ChangeSetsService {
   }
 
   async review(user: AuthUser, id: number, editId: number, review: { decision: ReviewDecision; comment: string | null; lock_version: number | null }, requestId?: string): Promise<ChangeSetEditView & { lock_version: number }> {
-    if (!holds(user, 'reviewer')) throw new ForbiddenError(`Reviewing edits needs the role reviewer; you have ${user.roles.join(', ')}.`);
+    if (!holds(user, 'reviewer')) {
+      throw new ForbiddenError({
+        en: `Reviewing edits needs the role reviewer; you have ${user.roles.join(', ')}.`,
+        vi: `Thẩm định chỉnh sửa cần vai trò reviewer (người thẩm định); bạn có vai trò ${user.roles.join(', ')}.`,
+      });
+    }
     const lock = await this.db.transaction(async (trx) => {
       const cs = await store.lockChangeSet(trx, id);
-      if (!cs) throw new NotFoundError(`No change set has the id ${id}.`);
-      if (cs.author_id === user.id) throw new ForbiddenError('Nobody reviews a change set they wrote: another reviewer decides on it.');
+      if (!cs) throw new NotFoundError(noChangeSet(id));
+      if (cs.author_id === user.id) {
+        throw new ForbiddenError({
+          en: 'Nobody reviews a change set they wrote: another reviewer decides on it.',
+          vi: 'Không ai được thẩm định bộ thay đổi do chính mình lập: một người thẩm định khác sẽ quyết định.',
+        });
+      }
       if (!REVIEWABLE_STATUSES.includes(cs.status)) {
-        throw new ConflictError(`A change set that is ${cs.status} is not under review; edits are reviewed while it is submitted.`, 'not_reviewable', { current_status: cs.status });
+        throw new ConflictError(
+          {
+            en: `A change set that is ${cs.status} is not under review; edits are reviewed while it is submitted.`,
+            vi: `Bộ thay đổi ở trạng thái ${cs.status} không trong giai đoạn thẩm định; các chỉnh sửa chỉ được thẩm định khi bộ thay đổi đã được trình.`,
+          },
+          'not_reviewable',
+          { current_status: cs.status },
+        );
       }
       checkLock(cs.lock_version, review.lock_version);
       const edit = await store.findEdit(trx, id, editId);
-      if (!edit) throw new NotFoundError(`Change set ${id} has no edit ${editId}.`);
+      if (!edit) throw new NotFoundError(noEdit(id, editId));
       // Overwriting another reviewer's decision must be deliberate: it needs the lock_version read.
       if (edit.review_decision !== null && edit.reviewed_by !== user.id && review.lock_version === null) {
         throw new ConflictError(
-          `Edit ${editId} was already reviewed (${edit.review_decision}) by another reviewer: send the change set's lock_version (${cs.lock_version}) to replace that decision.`,
+          {
+            en: `Edit ${editId} was already reviewed (${edit.review_decision}) by another reviewer: send the change set's lock_version (${cs.lock_version}) to replace that decision.`,
+            vi: `Chỉnh sửa ${editId} đã có ý kiến thẩm định (${edit.review_decision}) của một người thẩm định khác: hãy gửi lock_version (phiên bản) của bộ thay đổi (${cs.lock_version}) để thay quyết định đó.`,
+          },
           'already_reviewed',
           { current_version: cs.lock_version, review_decision: edit.review_decision },
         );
@@ -228,17 +271,36 @@ export class ChangeSetsService {
     // Checks refused at submit or approval are stored (the planner sees them) and the refusal comes after the commit.
     const refusal = await this.db.transaction(async (trx): Promise<ApiError | null> => {
       const cs = await store.lockChangeSet(trx, id);
-      if (!cs) throw new NotFoundError(`No change set has the id ${id}.`);
+      if (!cs) throw new NotFoundError(noChangeSet(id));
       const plan = planChangeSetTransition(cs.status, req.event, user.roles, cs.author_id === user.id);
       if (!plan.ok) {
         const allowed = plan.allowed.length ? plan.allowed.join(', ') : 'none for you';
-        if (plan.reason === 'forbidden') throw new ForbiddenError(`"${req.event}" needs the role ${changeSetEventRoles(req.event as ChangeSetEvent).join(' or ')}; you have ${user.roles.join(', ')}.`);
-        if (plan.reason === 'own_change_set') throw new ForbiddenError(`Nobody ${req.event === 'approve' ? 'approves' : 'rejects'} a change set they wrote: another reviewer decides on it.`);
-        if (plan.reason === 'not_author') throw new ForbiddenError(`Only the author of a change set may ${req.event} it.`);
+        const allowedVi = plan.allowed.length ? plan.allowed.join(', ') : 'không có bước nào dành cho bạn';
+        if (plan.reason === 'forbidden') {
+          throw new ForbiddenError({
+            en: `"${req.event}" needs the role ${changeSetEventRoles(req.event as ChangeSetEvent).join(' or ')}; you have ${user.roles.join(', ')}.`,
+            vi: `"${req.event}" cần vai trò ${changeSetEventRoles(req.event as ChangeSetEvent).join(' hoặc ')}; bạn có vai trò ${user.roles.join(', ')}.`,
+          });
+        }
+        if (plan.reason === 'own_change_set') {
+          throw new ForbiddenError({
+            en: `Nobody ${req.event === 'approve' ? 'approves' : 'rejects'} a change set they wrote: another reviewer decides on it.`,
+            vi: `Không ai được ${req.event === 'approve' ? 'phê duyệt' : 'từ chối'} bộ thay đổi do chính mình lập: một người thẩm định khác sẽ quyết định.`,
+          });
+        }
+        if (plan.reason === 'not_author') {
+          throw new ForbiddenError({ en: `Only the author of a change set may ${req.event} it.`, vi: `Chỉ người lập bộ thay đổi mới được thực hiện bước "${req.event}" với bộ thay đổi đó.` });
+        }
         throw new ConflictError(
           plan.reason === 'unknown_event'
-            ? `"${req.event}" is not a change-set event; from ${cs.status} the allowed events are: ${allowed}.`
-            : `A change set that is ${cs.status} cannot take "${req.event}"; the allowed events are: ${allowed}.`,
+            ? {
+                en: `"${req.event}" is not a change-set event; from ${cs.status} the allowed events are: ${allowed}.`,
+                vi: `"${req.event}" không phải một bước xử lý bộ thay đổi; từ trạng thái ${cs.status} các bước được phép là: ${allowedVi}.`,
+              }
+            : {
+                en: `A change set that is ${cs.status} cannot take "${req.event}"; the allowed events are: ${allowed}.`,
+                vi: `Bộ thay đổi ở trạng thái ${cs.status} không thể nhận bước "${req.event}"; các bước được phép là: ${allowedVi}.`,
+              },
           'illegal_transition',
           { current_status: cs.status, allowed_events: plan.allowed },
         );
@@ -247,14 +309,17 @@ export class ChangeSetsService {
       const edits = await store.listStoredEdits(trx, id);
       const to = plan.transition.to;
       if (req.event === 'submit') {
-        if (!edits.length) throw new UnprocessableError('An empty change set cannot be submitted: add at least one edit.', [{ path: '/edits', message: 'holds no edit', message_vi: 'chưa có thay đổi nào' }], 'empty_change_set');
+        if (!edits.length) throw new UnprocessableError({ en: 'An empty change set cannot be submitted: add at least one edit.', vi: 'Không thể trình bộ thay đổi trống: hãy thêm ít nhất một chỉnh sửa.' }, [{ path: '/edits', message: 'holds no edit', message_vi: 'chưa có thay đổi nào' }], 'empty_change_set');
         await this.requireCurrentBases(trx, edits);
         const checked = await this.recheck(trx, cs.plan_id, edits, edits);
         await store.touchChangeSet(trx, id, { checks_run_at: trx.fn.now() });
         const blocking = checked.filter((c) => hasBlockingErrors(c.checks));
         if (blocking.length) {
           return new UnprocessableError(
-            `The change set cannot be submitted: ${blocking.length} edit(s) have blocking check errors (${blocking.map((b) => b.id).join(', ')}). Fix them and submit again.`,
+            {
+              en: `The change set cannot be submitted: ${blocking.length} edit(s) have blocking check errors (${blocking.map((b) => b.id).join(', ')}). Fix them and submit again.`,
+              vi: `Không thể trình bộ thay đổi: ${blocking.length} chỉnh sửa có lỗi kiểm tra chặn (${blocking.map((b) => b.id).join(', ')}). Hãy sửa các lỗi đó rồi trình lại.`,
+            },
             blockingErrors(blocking),
             'blocking_check_errors',
           );
@@ -301,7 +366,17 @@ export class ChangeSetsService {
       const text = conflicts
         .map((c) => `edit ${c.edit_id} (${c.layer === 'zones' ? 'zone' : 'constraint'} ${c.feature_id}) was made on version ${c.base_version}, ${c.current_version === null ? 'the feature has since been deleted' : `the current version is ${c.current_version}${c.changed_by_change_set ? ` (change set ${c.changed_by_change_set})` : ''}`}`)
         .join('; ');
-      throw new ConflictError(`Edits of this change set were overtaken by changes approved since: ${text}. Nothing was applied.`, 'edit_conflict', { conflicts });
+      const textVi = conflicts
+        .map((c) => `chỉnh sửa ${c.edit_id} (${c.layer === 'zones' ? 'ô quy hoạch' : 'ràng buộc'} ${c.feature_id}) được thực hiện trên phiên bản ${c.base_version}, ${c.current_version === null ? 'đối tượng này sau đó đã bị xoá' : `phiên bản hiện hành là ${c.current_version}${c.changed_by_change_set ? ` (bộ thay đổi ${c.changed_by_change_set})` : ''}`}`)
+        .join('; ');
+      throw new ConflictError(
+        {
+          en: `Edits of this change set were overtaken by changes approved since: ${text}. Nothing was applied.`,
+          vi: `Các chỉnh sửa của bộ thay đổi này đã cũ so với những thay đổi được phê duyệt sau đó: ${textVi}. ${NOTHING_APPLIED_VI}`,
+        },
+        'edit_conflict',
+        { conflicts },
+      );
     }
     return current;
   }
@@ -324,20 +399,28 @@ export class ChangeSetsService {
     const undecided = edits.filter((e) => e.review_decision === null);
     if (undecided.length) {
       throw new ConflictError(
-        `Every edit needs a review decision before the change set is approved; undecided: ${undecided.map((e) => e.id).join(', ')}.`,
+        {
+          en: `Every edit needs a review decision before the change set is approved; undecided: ${undecided.map((e) => e.id).join(', ')}.`,
+          vi: `Mọi chỉnh sửa phải có ý kiến thẩm định trước khi phê duyệt bộ thay đổi; chưa có ý kiến: ${undecided.map((e) => e.id).join(', ')}.`,
+        },
         'edits_not_reviewed',
         { undecided_edit_ids: undecided.map((e) => e.id) },
       );
     }
     const approved = edits.filter((e) => e.review_decision === 'approve');
-    if (!approved.length) throw new ConflictError('Every edit of this change set was rejected: reject the change set instead.', 'nothing_approved');
+    if (!approved.length) {
+      throw new ConflictError({ en: 'Every edit of this change set was rejected: reject the change set instead.', vi: 'Mọi chỉnh sửa của bộ thay đổi này đều bị từ chối: hãy từ chối cả bộ thay đổi.' }, 'nothing_approved');
+    }
     const current = await this.requireCurrentBases(trx, approved, true);
     const checked = await this.recheck(trx, cs.plan_id, approved, approved);
     await store.touchChangeSet(trx, cs.id, { checks_run_at: trx.fn.now() });
     const blocking = checked.filter((c) => hasBlockingErrors(c.checks));
     if (blocking.length) {
       return new UnprocessableError(
-        `The change set cannot be approved: with the plan as it now is, ${blocking.length} approved edit(s) have blocking check errors (${blocking.map((b) => b.id).join(', ')}). Nothing was applied.`,
+        {
+          en: `The change set cannot be approved: with the plan as it now is, ${blocking.length} approved edit(s) have blocking check errors (${blocking.map((b) => b.id).join(', ')}). Nothing was applied.`,
+          vi: `Không thể phê duyệt bộ thay đổi: đối chiếu với đồ án quy hoạch hiện nay, ${blocking.length} chỉnh sửa đã được phê duyệt có lỗi kiểm tra chặn (${blocking.map((b) => b.id).join(', ')}). ${NOTHING_APPLIED_VI}`,
+        },
         blockingErrors(blocking),
         'blocking_check_errors',
       );
@@ -348,7 +431,10 @@ export class ChangeSetsService {
       const cur = current[e.layer].get(e.feature_id)!;
       if (new Date(cur.valid_from).getTime() >= new Date(effective).getTime()) {
         throw new ConflictError(
-          `Edit ${e.id}: the current version ${cur.version} of ${e.layer === 'zones' ? 'zone' : 'constraint'} ${e.feature_id} is valid from ${cur.valid_from}, not before this change set's effective_from ${effective}: a version cannot end before it begins. Nothing was applied.`,
+          {
+            en: `Edit ${e.id}: the current version ${cur.version} of ${e.layer === 'zones' ? 'zone' : 'constraint'} ${e.feature_id} is valid from ${cur.valid_from}, not before this change set's effective_from ${effective}: a version cannot end before it begins. Nothing was applied.`,
+            vi: `Chỉnh sửa ${e.id}: phiên bản hiện hành ${cur.version} của ${e.layer === 'zones' ? 'ô quy hoạch' : 'ràng buộc'} ${e.feature_id} có hiệu lực từ ${cur.valid_from}, không sớm hơn ngày hiệu lực (effective_from) ${effective} của bộ thay đổi này: một phiên bản không thể kết thúc trước khi bắt đầu. ${NOTHING_APPLIED_VI}`,
+          },
           'effective_before_current_version',
           { edit_id: e.id, feature_id: e.feature_id, valid_from: cur.valid_from, effective_from: effective },
         );

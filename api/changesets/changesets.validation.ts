@@ -231,7 +231,7 @@ export function readReview(body: Record<string, unknown>): { decision: ReviewDec
   const comment = stringField(body, 'comment', errors, { max: 4000 });
   const lock = readLockVersion(body, errors);
   if (body.decision === 'reject' && !comment?.trim()) errors.add('/comment', 'is required when rejecting an edit: tell the planner why', 'là bắt buộc khi trả lại một thay đổi: hãy cho người lập biết lý do');
-  errors.throwIfAny('The review has invalid fields.');
+  errors.throwIfAny({ en: 'The review has invalid fields.', vi: 'Ý kiến thẩm định có trường không hợp lệ.' });
   return { decision: body.decision as ReviewDecision, comment: comment?.trim() || null, lock_version: lock };
 }
 
@@ -241,7 +241,7 @@ export function readTransition(body: Record<string, unknown>): { event: string; 
   const event = stringField(body, 'event', errors, { required: true, max: 40 });
   const comment = stringField(body, 'comment', errors, { max: 4000 });
   const lock = readLockVersion(body, errors);
-  errors.throwIfAny('The transition has invalid fields.');
+  errors.throwIfAny({ en: 'The transition has invalid fields.', vi: 'Thao tác chuyển trạng thái có trường không hợp lệ.' });
   return { event: event!, comment: comment?.trim() || null, lock_version: lock };
 }
 

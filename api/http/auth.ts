@@ -44,7 +44,7 @@ export function authenticate(auth: AuthService): RequestHandler {
     if (!found) return next();
     const user = await auth.authenticate(found.token);
     if (!user && found.via === 'bearer') {
-      throw new UnauthenticatedError('The bearer token is invalid or has expired: sign in again.');
+      throw new UnauthenticatedError({ en: 'The bearer token is invalid or has expired: sign in again.', vi: 'Mã đăng nhập (bearer token) không hợp lệ hoặc đã hết hạn: hãy đăng nhập lại.' });
     }
     res.locals.user = user;
     next();
@@ -67,7 +67,10 @@ export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const user = requireUser(res);
     if (!user.roles.includes('admin') && !roles.some((r) => user.roles.includes(r))) {
-      throw new ForbiddenError(`This action needs the role ${roles.join(' or ')}; you have ${user.roles.join(', ')}.`);
+      throw new ForbiddenError({
+        en: `This action needs the role ${roles.join(' or ')}; you have ${user.roles.join(', ')}.`,
+        vi: `Thao tác này cần vai trò ${roles.join(' hoặc ')}; bạn có vai trò ${user.roles.join(', ')}.`,
+      });
     }
     next();
   };

@@ -1,11 +1,11 @@
 // Small checks of JSON request bodies that report JSON pointers to the offending field.
 import type { Request } from 'express';
-import { invalidField, UnsupportedMediaTypeError, type FieldError, ValidationError } from './problem.ts';
+import { invalidField, UnsupportedMediaTypeError, ValidationError, withFieldErrors, type Bilingual, type FieldError } from './problem.ts';
 
 /** The JSON object body of a request; anything else is refused with where and why. */
 export function jsonObjectBody(req: Request): Record<string, unknown> {
   if (!req.is('application/json') && !req.is('application/*+json')) {
-    throw new UnsupportedMediaTypeError('Send the body as JSON with Content-Type: application/json.');
+    throw new UnsupportedMediaTypeError({ en: 'Send the body as JSON with Content-Type: application/json.', vi: 'Hãy gửi nội dung dạng JSON với Content-Type: application/json.' });
   }
   const body = req.body as unknown;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalidField('', 'the body must be a JSON object', 'nội dung yêu cầu phải là một đối tượng JSON');
@@ -19,8 +19,8 @@ export class FieldErrors {
   add(path: string, message: string, message_vi: string): void {
     this.list.push({ path, message, message_vi });
   }
-  throwIfAny(detail = 'The request has invalid fields.'): void {
-    if (this.list.length) throw new ValidationError(`${detail} ${this.list.map((e) => `${e.path || '/'}: ${e.message}`).join('; ')}`, this.list);
+  throwIfAny(lead: Bilingual = { en: 'The request has invalid fields.', vi: 'Yêu cầu có trường không hợp lệ.' }): void {
+    if (this.list.length) throw new ValidationError(withFieldErrors(lead, this.list), this.list);
   }
 }
 

@@ -1,6 +1,6 @@
 // The one place that turns any thrown error into a problem+json response (and logs the real cause).
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ApiError, ConflictError, InternalError, NotFoundError, PayloadTooLargeError, UnprocessableError, UnsupportedMediaTypeError, ValidationError } from './problem.ts';
+import { ApiError, type Bilingual, ConflictError, InternalError, NotFoundError, PayloadTooLargeError, UnprocessableError, UnsupportedMediaTypeError, ValidationError } from './problem.ts';
 import type { Logger } from './logger.ts';
 
 interface LibraryError {
@@ -13,18 +13,23 @@ interface LibraryError {
   limit?: number;
 }
 
+const said = (en: string, vi: string): Bilingual => ({ en, vi });
+/** The violated constraint's name, when PostgreSQL gives it: " (parcels_pkey)". */
+const c = (e: LibraryError): string => (e.constraint ? ` (${e.constraint})` : '');
+const CONCURRENT = said('A concurrent change got in first; retry the request.', 'Một thay đổi đồng thời đã được ghi trước; hãy gửi lại yêu cầu.');
+
 /** PostgreSQL SQLSTATE → what the client is told. Everything else is a 500 with a generic detail. */
 const SQLSTATE: Record<string, (e: LibraryError) => ApiError> = {
-  '23505': (e) => new ConflictError(`A record with the same key already exists${e.constraint ? ` (${e.constraint})` : ''}.`, 'duplicate'),
-  '23503': (e) => new UnprocessableError(`A referenced record does not exist${e.constraint ? ` (${e.constraint})` : ''}.`, undefined, 'reference_missing'),
-  '23514': (e) => new UnprocessableError(`A value is outside its allowed range${e.constraint ? ` (${e.constraint})` : ''}.`, undefined, 'constraint_violated'),
-  '23502': () => new UnprocessableError('A required value is missing.', undefined, 'value_missing'),
-  '22P02': () => new ValidationError('A value has the wrong format.', []),
-  '22003': () => new UnprocessableError('A number is out of range.', undefined, 'number_out_of_range'),
-  '22007': () => new ValidationError('A date or time has the wrong format.', []),
-  '22008': () => new ValidationError('A date or time is out of range.', []),
-  '40001': () => new ConflictError('A concurrent change got in first; retry the request.', 'serialization_failure'),
-  '40P01': () => new ConflictError('A concurrent change got in first; retry the request.', 'deadlock'),
+  '23505': (e) => new ConflictError(said(`A record with the same key already exists${c(e)}.`, `Đã có một bản ghi cùng khoá${c(e)}.`), 'duplicate'),
+  '23503': (e) => new UnprocessableError(said(`A referenced record does not exist${c(e)}.`, `Bản ghi được tham chiếu không tồn tại${c(e)}.`), undefined, 'reference_missing'),
+  '23514': (e) => new UnprocessableError(said(`A value is outside its allowed range${c(e)}.`, `Một giá trị nằm ngoài khoảng cho phép${c(e)}.`), undefined, 'constraint_violated'),
+  '23502': () => new UnprocessableError(said('A required value is missing.', 'Thiếu một giá trị bắt buộc.'), undefined, 'value_missing'),
+  '22P02': () => new ValidationError(said('A value has the wrong format.', 'Một giá trị sai định dạng.'), []),
+  '22003': () => new UnprocessableError(said('A number is out of range.', 'Một số nằm ngoài khoảng cho phép.'), undefined, 'number_out_of_range'),
+  '22007': () => new ValidationError(said('A date or time has the wrong format.', 'Một ngày hoặc giờ sai định dạng.'), []),
+  '22008': () => new ValidationError(said('A date or time is out of range.', 'Một ngày hoặc giờ nằm ngoài khoảng cho phép.'), []),
+  '40001': () => new ConflictError(CONCURRENT, 'serialization_failure'),
+  '40P01': () => new ConflictError(CONCURRENT, 'deadlock'),
 };
 
 function toApiError(err: unknown): ApiError | null {
@@ -33,25 +38,25 @@ function toApiError(err: unknown): ApiError | null {
   // body-parser (express.json) errors carry a `type`.
   switch (e.type) {
     case 'entity.parse.failed':
-      return new ValidationError(`The request body is not valid JSON: ${e.message ?? ''}`.trim(), [{ path: '', message: 'malformed JSON', message_vi: 'JSON không đúng cú pháp' }], 'malformed_json');
+      return new ValidationError(said(`The request body is not valid JSON: ${e.message ?? ''}`.trim(), `Nội dung yêu cầu không phải JSON hợp lệ: ${e.message ?? ''}`.trim()), [{ path: '', message: 'malformed JSON', message_vi: 'JSON không đúng cú pháp' }], 'malformed_json');
     case 'entity.too.large':
-      return new PayloadTooLargeError(`The request body is larger than the limit of ${e.limit ?? '?'} bytes.`);
+      return new PayloadTooLargeError(said(`The request body is larger than the limit of ${e.limit ?? '?'} bytes.`, `Nội dung yêu cầu vượt giới hạn ${e.limit ?? '?'} byte.`));
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new UnsupportedMediaTypeError(e.message ?? 'Unsupported body encoding.');
+      return new UnsupportedMediaTypeError(said(e.message ?? 'Unsupported body encoding.', `Bảng mã của nội dung yêu cầu không được hỗ trợ${e.message ? ` (${e.message})` : ''}.`));
     case 'request.aborted':
-      return new ValidationError('The request was aborted by the client.', [], 'request_aborted');
+      return new ValidationError(said('The request was aborted by the client.', 'Yêu cầu đã bị phía gửi huỷ giữa chừng.'), [], 'request_aborted');
   }
   if (typeof e.code === 'string' && SQLSTATE[e.code]) return SQLSTATE[e.code](e);
   // GEOS/PostGIS geometry errors come as SQLSTATE XX000 with a recognisable message.
   if (e.code === 'XX000' && /geometry|GEOS|ring|polygon|coordinate/i.test(e.message ?? '')) {
-    return new UnprocessableError(`The geometry could not be processed: ${e.message}`, undefined, 'invalid_geometry');
+    return new UnprocessableError(said(`The geometry could not be processed: ${e.message}`, `Không xử lý được hình học: ${e.message}`), undefined, 'invalid_geometry');
   }
   return null;
 }
 
 export function notFoundHandler(): RequestHandler {
-  return (req, _res, next) => next(new NotFoundError(`No resource at ${req.method} ${req.path}.`, 'route_not_found'));
+  return (req, _res, next) => next(new NotFoundError(said(`No resource at ${req.method} ${req.path}.`, `Không có tài nguyên nào tại ${req.method} ${req.path}.`), 'route_not_found'));
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {

@@ -190,12 +190,13 @@ export function openApiDocument(version: string) {
       schemas: {
         Problem: {
           type: 'object',
-          required: ['type', 'title', 'status', 'detail', 'code'],
+          required: ['type', 'title', 'status', 'detail', 'detail_vi', 'code'],
           properties: {
             type: { type: 'string' },
             title: { type: 'string' },
             status: { type: 'integer' },
-            detail: { type: 'string' },
+            detail: { type: 'string', description: 'What went wrong and where, in English.', example: 'No parcel has the id 9999999.' },
+            detail_vi: { type: 'string', description: 'The same in Vietnamese.', example: 'Không có thửa đất nào có mã thửa 9999999.' },
             code: { type: 'string' },
             instance: { type: 'string' },
             request_id: { type: 'string' },

@@ -8,11 +8,19 @@ export interface FieldError {
   message_vi: string;
 }
 
+/** A sentence in both languages of the platform: the API answers in English and Vietnamese at once. */
+export interface Bilingual {
+  en: string;
+  vi: string;
+}
+
 export interface ProblemDocument {
   type: string;
   title: string;
   status: number;
   detail: string;
+  /** The detail in Vietnamese: what the pages show a Vietnamese reader. */
+  detail_vi: string;
   code: string;
   instance?: string;
   request_id?: string;
@@ -23,15 +31,20 @@ export interface ProblemDocument {
 const TYPE_BASE = 'https://spp.cantho.example/problems/';
 
 export class ApiError extends Error {
+  /** What went wrong and where, in English (also the Error's message, for logs). */
+  readonly detail: string;
+  readonly detail_vi: string;
   constructor(
     readonly status: number,
     readonly code: string,
     readonly title: string,
-    readonly detail: string,
+    detail: Bilingual,
     readonly errors?: FieldError[],
     readonly extensions: Record<string, unknown> = {},
   ) {
-    super(detail);
+    super(detail.en);
+    this.detail = detail.en;
+    this.detail_vi = detail.vi;
   }
   toProblem(): ProblemDocument {
     return {
@@ -41,6 +54,7 @@ export class ApiError extends Error {
       title: this.title,
       status: this.status,
       detail: this.detail,
+      detail_vi: this.detail_vi,
       code: this.code,
       ...(this.errors && this.errors.length ? { errors: this.errors } : {}),
     };
@@ -48,66 +62,75 @@ export class ApiError extends Error {
 }
 
 export class ValidationError extends ApiError {
-  constructor(detail: string, errors: FieldError[], code = 'invalid_input') {
+  constructor(detail: Bilingual, errors: FieldError[], code = 'invalid_input') {
     super(400, code, 'Invalid input', detail, errors);
   }
 }
 
 /** A single bad field, the commonest case. */
 export function invalidField(path: string, message: string, message_vi: string): ValidationError {
-  return new ValidationError(`${path}: ${message}`, [{ path, message, message_vi }]);
+  return new ValidationError({ en: `${path}: ${message}`, vi: `${path}: ${message_vi}` }, [{ path, message, message_vi }]);
+}
+
+/** A lead sentence followed by every field error ("/floors: must be …; /use: …"), in both languages. */
+export function withFieldErrors(lead: Bilingual, errors: readonly FieldError[]): Bilingual {
+  const list = (text: (e: FieldError) => string): string => errors.map((e) => `${e.path || '/'}: ${text(e)}`).join('; ');
+  return { en: `${lead.en} ${list((e) => e.message)}`, vi: `${lead.vi} ${list((e) => e.message_vi)}` };
 }
 
 export class UnprocessableError extends ApiError {
-  constructor(detail: string, errors?: FieldError[], code = 'unprocessable') {
+  constructor(detail: Bilingual, errors?: FieldError[], code = 'unprocessable') {
     super(422, code, 'Unprocessable content', detail, errors);
   }
 }
 
 export class UnauthenticatedError extends ApiError {
-  constructor(detail = 'Sign in first: this action needs an account.') {
+  constructor(detail: Bilingual = { en: 'Sign in first: this action needs an account.', vi: 'Hãy đăng nhập trước: thao tác này cần tài khoản.' }) {
     super(401, 'unauthenticated', 'Authentication required', detail);
   }
 }
 
 export class ForbiddenError extends ApiError {
-  constructor(detail: string) {
+  constructor(detail: Bilingual) {
     super(403, 'forbidden', 'Forbidden', detail);
   }
 }
 
 export class NotFoundError extends ApiError {
-  constructor(detail: string, code = 'not_found') {
+  constructor(detail: Bilingual, code = 'not_found') {
     super(404, code, 'Not found', detail);
   }
 }
 
 export class ConflictError extends ApiError {
-  constructor(detail: string, code = 'conflict', extensions: Record<string, unknown> = {}) {
+  constructor(detail: Bilingual, code = 'conflict', extensions: Record<string, unknown> = {}) {
     super(409, code, 'Conflict', detail, undefined, extensions);
   }
 }
 
 export class PayloadTooLargeError extends ApiError {
-  constructor(detail: string) {
+  constructor(detail: Bilingual) {
     super(413, 'payload_too_large', 'Payload too large', detail);
   }
 }
 
 export class UnsupportedMediaTypeError extends ApiError {
-  constructor(detail: string) {
+  constructor(detail: Bilingual) {
     super(415, 'unsupported_media_type', 'Unsupported media type', detail);
   }
 }
 
 export class TooManyRequestsError extends ApiError {
-  constructor(detail: string, retryAfterSeconds: number) {
+  constructor(detail: Bilingual, retryAfterSeconds: number) {
     super(429, 'too_many_requests', 'Too many requests', detail, undefined, { retry_after_s: retryAfterSeconds });
   }
 }
 
 export class InternalError extends ApiError {
   constructor() {
-    super(500, 'internal_error', 'Internal server error', 'The server could not complete the request. It has been logged with this request id.');
+    super(500, 'internal_error', 'Internal server error', {
+      en: 'The server could not complete the request. It has been logged with this request id.',
+      vi: 'Máy chủ không hoàn thành được yêu cầu. Lỗi đã được ghi lại kèm mã yêu cầu này.',
+    });
   }
 }

@@ -35,7 +35,7 @@ export function parseBbox(req: Request, name = 'bbox'): Bbox | null {
   if (minLat < -90 || maxLat > 90) errors.push({ path, message: 'latitudes must lie within -90..90 (EPSG:4326 lon/lat, not projected metres)', message_vi: 'vĩ độ phải nằm trong -90..90 (kinh độ/vĩ độ EPSG:4326, không phải mét của hệ tọa độ phẳng)' });
   if (minLon > maxLon) errors.push({ path, message: 'minLon must not be greater than maxLon', message_vi: 'minLon không được lớn hơn maxLon' });
   if (minLat > maxLat) errors.push({ path, message: 'minLat must not be greater than maxLat', message_vi: 'minLat không được lớn hơn maxLat' });
-  if (errors.length) throw new ValidationError(`${path}: ${errors.map((e) => e.message).join('; ')}`, errors);
+  if (errors.length) throw new ValidationError({ en: `${path}: ${errors.map((e) => e.message).join('; ')}`, vi: `${path}: ${errors.map((e) => e.message_vi).join('; ')}` }, errors);
   return { minLon, minLat, maxLon, maxLat };
 }
 

@@ -110,7 +110,7 @@ export function readGeoJson(file: UploadedFile): SourceLayer {
       geometry,
     });
   });
-  if (errors.length) throw new ValidationError(`${name} has features that are not GeoJSON Features.`, errors.slice(0, 100));
+  if (errors.length) throw new ValidationError({ en: `${name} has features that are not GeoJSON Features.`, vi: `${name} có đối tượng không phải là Feature GeoJSON.` }, errors.slice(0, 100));
   return { fileName: name, format: 'geojson', fileSrid, fileCrsProblem, encoding: null, features, attributes: attributesOf(features) };
 }
 
@@ -217,6 +217,6 @@ export async function readZippedShapefile(file: UploadedFile): Promise<SourceLay
     if (err instanceof ValidationError) throw err;
     throw badFile(name, `${shpName} cannot be read (${(err as Error).message})`, `không đọc được ${shpName} (${(err as Error).message})`);
   }
-  if (badText.length) throw new ValidationError(`${name} has attribute text that is not ${encoding}.`, badText);
+  if (badText.length) throw new ValidationError({ en: `${name} has attribute text that is not ${encoding}.`, vi: `${name} có giá trị văn bản trong trường thuộc tính không đúng bảng mã ${encoding}.` }, badText);
   return { fileName: name, format: 'shapefile', fileSrid, fileCrsProblem, encoding, features, attributes: attributesOf(features) };
 }

@@ -22,13 +22,18 @@ const upload = multer({
 /** Runs multer and turns its errors into problem+json: too large → 413, anything else → 400 naming the part. */
 function receiveUpload(req: Request, res: Response): Promise<void> {
   if (!req.is('multipart/form-data')) {
-    return Promise.reject(new UnsupportedMediaTypeError('Send the import as multipart/form-data with the layer file in the part "file".'));
+    return Promise.reject(
+      new UnsupportedMediaTypeError({
+        en: 'Send the import as multipart/form-data with the layer file in the part "file".',
+        vi: 'Hãy gửi yêu cầu nhập dữ liệu dạng multipart/form-data, với tệp lớp đặt trong phần "file".',
+      }),
+    );
   }
   return new Promise((resolve, reject) => {
     upload(req, res, (err: unknown) => {
       if (!err) return resolve();
       if (err instanceof multer.MulterError) {
-        if (err.code === 'LIMIT_FILE_SIZE') return reject(new PayloadTooLargeError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`));
+        if (err.code === 'LIMIT_FILE_SIZE') return reject(new PayloadTooLargeError({ en: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, vi: `Tệp vượt quá ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` }));
         if (err.code === 'LIMIT_UNEXPECTED_FILE') return reject(invalidField(`/${err.field ?? 'file'}`, 'send exactly one file, in the part named "file"', 'hãy gửi đúng một tệp, trong phần có tên "file"'));
         return reject(invalidField(err.field ? `/${err.field}` : '', `the multipart body was refused: ${err.message}`, `nội dung multipart bị từ chối: ${err.message}`));
       }

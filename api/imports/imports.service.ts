@@ -5,7 +5,7 @@ import type { User } from '../auth/auth.types.ts';
 import { recordAudit } from '../audit/audit.store.ts';
 import { createChangeSetWithEdits, type NewEdit } from '../changesets/changesets.service.ts';
 import { LAYER_DEFAULTS } from '../changesets/changesets.validation.ts';
-import { ApiError, ValidationError, type FieldError } from '../http/problem.ts';
+import { ApiError, type Bilingual, ValidationError, type FieldError } from '../http/problem.ts';
 import { readLayerFile, type UploadedFile } from './imports.reader.ts';
 import * as store from './imports.store.ts';
 import type { ImportRequest, ImportResult, MappedFeature, SourceLayer } from './imports.types.ts';
@@ -20,8 +20,16 @@ export interface PreparedImport {
   modified: number;
 }
 
-function fail(source: SourceLayer, detail: string, errors: FieldError[], code = 'invalid_features'): never {
-  throw new ValidationError(`${source.fileName}: ${detail}; nothing was imported. ${errors.slice(0, 3).map((e) => e.message).join('; ')}`, errors.slice(0, 100), code);
+function fail(source: SourceLayer, detail: Bilingual, errors: FieldError[], code = 'invalid_features'): never {
+  const first = errors.slice(0, 3);
+  throw new ValidationError(
+    {
+      en: `${source.fileName}: ${detail.en}; nothing was imported. ${first.map((e) => e.message).join('; ')}`,
+      vi: `${source.fileName}: ${detail.vi}; không có dữ liệu nào được nhập. ${first.map((e) => e.message_vi).join('; ')}`,
+    },
+    errors.slice(0, 100),
+    code,
+  );
 }
 
 /**
@@ -33,7 +41,7 @@ export async function prepareImport(db: Knex, file: UploadedFile, req: ImportReq
   const plan = await store.findPlan(db, req.planId);
   if (!plan) {
     throw new ValidationError(
-      `There is no plan ${req.planId}.`,
+      { en: `There is no plan ${req.planId}.`, vi: `Không có đồ án quy hoạch nào mang mã ${req.planId}.` },
       [{ path: '/plan_id', message: `no plan has the id ${req.planId}`, message_vi: `không có đồ án quy hoạch nào có mã số ${req.planId}` }],
       'unknown_plan',
     );
@@ -77,7 +85,16 @@ export async function prepareImport(db: Knex, file: UploadedFile, req: ImportReq
       }
     }
   }
-  if (errors.length) fail(source, `${errors.length} feature attribute${errors.length === 1 ? '' : 's'} refer to codes that do not exist`, errors);
+  if (errors.length) {
+    fail(
+      source,
+      {
+        en: `${errors.length} feature attribute${errors.length === 1 ? '' : 's'} refer to codes that do not exist`,
+        vi: `${errors.length} giá trị trường thuộc tính của đối tượng tham chiếu tới mã không tồn tại`,
+      },
+      errors,
+    );
+  }
 
   // Matching: a lot code in force in the plan is a modification of that zone's current version.
   const current = req.layer === 'zones' && req.match === 'lot_code'
@@ -99,7 +116,7 @@ export async function prepareImport(db: Knex, file: UploadedFile, req: ImportReq
       errors.push({ path: `/file/features/${f.index}/geometry`, message: `${label(f)}: geometry is not valid (${v.invalid})`, message_vi: `${labelVi(f)}: hình học không hợp lệ (${v.invalid})` });
     }
   }
-  if (errors.length) fail(source, `${errors.length} invalid geometr${errors.length === 1 ? 'y' : 'ies'}`, errors);
+  if (errors.length) fail(source, { en: `${errors.length} invalid geometr${errors.length === 1 ? 'y' : 'ies'}`, vi: `${errors.length} hình học không hợp lệ` }, errors);
 
   const unchangedIds = features.filter((f) => byIndex.get(f.index)?.unchanged).map((f) => matchOf(f)!.feature_id);
   const keptGeometry = await store.currentGeometries(db, req.layer, unchangedIds);
@@ -161,7 +178,7 @@ function toFilePointers(err: unknown, prepared: PreparedImport): unknown {
         }
       : e;
   });
-  return new ApiError(err.status, err.code, err.title, `${prepared.source.fileName}: ${err.detail}`, errors, err.extensions);
+  return new ApiError(err.status, err.code, err.title, { en: `${prepared.source.fileName}: ${err.detail}`, vi: `${prepared.source.fileName}: ${err.detail_vi}` }, errors, err.extensions);
 }
 
 /** Errors and warnings over the checks the change-set service ran on the new edits. */

@@ -82,7 +82,7 @@ export function parseImportForm(body: Record<string, unknown>, fileName: string)
       }
     }
   }
-  errors.throwIfAny('The import form has invalid fields.');
+  errors.throwIfAny({ en: 'The import form has invalid fields.', vi: 'Biểu mẫu nhập dữ liệu có trường không hợp lệ.' });
   return { title, planId, layer, match, declaredSrid, mapping };
 }
 
@@ -111,7 +111,7 @@ export function resolveMapping(layer: ImportLayer, mapping: Record<string, strin
       out[spec.name] = byLower.get(spec.name.toLowerCase()) ?? byLower.get(spec.dbf.name.toLowerCase()) ?? null;
     }
   }
-  errors.throwIfAny(`The mapping does not fit ${source.fileName}.`);
+  errors.throwIfAny({ en: `The mapping does not fit ${source.fileName}.`, vi: `Bảng ánh xạ trường (mapping) không khớp với ${source.fileName}.` });
   return out;
 }
 
@@ -119,7 +119,11 @@ export function resolveMapping(layer: ImportLayer, mapping: Record<string, strin
 export function resolveSrid(source: SourceLayer, declared: LayerSrid | null): { srid: LayerSrid; from: 'declared' | 'file' | 'default' } {
   if (declared) return { srid: declared, from: 'declared' };
   if (source.fileCrsProblem) {
-    throw new ValidationError(`${source.fileName}: ${source.fileCrsProblem.en}. Declare the CRS with the crs field (EPSG:4326, 5897, 9209, 9210 or 3405) if you know it.`, [
+    const detail = {
+      en: `${source.fileName}: ${source.fileCrsProblem.en}. Declare the CRS with the crs field (EPSG:4326, 5897, 9209, 9210 or 3405) if you know it.`,
+      vi: `${source.fileName}: ${source.fileCrsProblem.vi}. Nếu biết hệ tọa độ của tệp, hãy khai báo bằng trường crs (EPSG:4326, 5897, 9209, 9210 hoặc 3405).`,
+    };
+    throw new ValidationError(detail, [
       {
         path: '/file',
         message: `${source.fileName}: ${source.fileCrsProblem.en}; declare crs`,
@@ -286,7 +290,7 @@ export function mapFeatures(source: SourceLayer, layer: ImportLayer, attrs: Reco
   const seenLots = new Map<string, number>();
   if (source.features.length === 0) {
     throw new ValidationError(
-      `${source.fileName} has no features.`,
+      { en: `${source.fileName} has no features.`, vi: `${source.fileName} không có đối tượng nào.` },
       [{ path: '/file', message: `${source.fileName} has no features to import`, message_vi: `${source.fileName} không có đối tượng nào để nhập dữ liệu` }],
       'empty_file',
     );
@@ -341,11 +345,12 @@ export function mapFeatures(source: SourceLayer, layer: ImportLayer, attrs: Reco
     }
   }
   if (count) {
+    const first = errors.slice(0, 3);
     throw new ValidationError(
-      `${source.fileName}: ${count} problem${count === 1 ? '' : 's'} in its features${count > errors.length ? ` (the first ${errors.length} are listed)` : ''}; nothing was imported. ${errors
-        .slice(0, 3)
-        .map((e) => e.message)
-        .join('; ')}`,
+      {
+        en: `${source.fileName}: ${count} problem${count === 1 ? '' : 's'} in its features${count > errors.length ? ` (the first ${errors.length} are listed)` : ''}; nothing was imported. ${first.map((e) => e.message).join('; ')}`,
+        vi: `${source.fileName}: có ${count} lỗi ở các đối tượng${count > errors.length ? ` (liệt kê ${errors.length} lỗi đầu tiên)` : ''}; không có dữ liệu nào được nhập. ${first.map((e) => e.message_vi).join('; ')}`,
+      },
       errors,
       'invalid_features',
     );

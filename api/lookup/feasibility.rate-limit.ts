@@ -58,7 +58,14 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
       const retry = Math.max(1, Math.ceil((next_ - t - windowMs) / 1000));
       res.setHeader('Retry-After', String(retry));
       const per = windowMs === 60_000 ? 'minute' : `${windowMs / 1000} s`;
-      throw new TooManyRequestsError(`Too many requests from your address: at most ${limit} per ${per}. Try again in ${retry} s.`, retry);
+      const perVi = windowMs === 60_000 ? 'phút' : `${windowMs / 1000} giây`;
+      throw new TooManyRequestsError(
+        {
+          en: `Too many requests from your address: at most ${limit} per ${per}. Try again in ${retry} s.`,
+          vi: `Địa chỉ của bạn gửi quá nhiều yêu cầu: tối đa ${limit} yêu cầu mỗi ${perVi}. Hãy thử lại sau ${retry} giây.`,
+        },
+        retry,
+      );
     }
     tat.set(key, next_);
     next();

@@ -18,7 +18,7 @@ export function feasibilityRoutes(db: Database, options: FeasibilityRouteOptions
   // Counted before validation: a refused request has cost the server too.
   router.post('/api/feasibility', rateLimit(options.rateLimit ?? DEFAULT_FEASIBILITY_LIMIT), async (req, res) => {
     const { input, errors } = readFeasibilityInput(jsonObjectBody(req));
-    errors.throwIfAny('The sketch has invalid fields.');
+    errors.throwIfAny({ en: 'The sketch has invalid fields.', vi: 'Phác thảo có trường không hợp lệ.' });
     sendComputedJson(res, await service.assess(input));
   });
   return router;

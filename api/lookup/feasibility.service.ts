@@ -5,7 +5,7 @@ import { assessProposal } from '../compliance/compliance.service.ts';
 import { proposalSite } from '../compliance/proposal-references.ts';
 import { endOfDayInVietnam } from '../db/sql.ts';
 import { FieldErrors } from '../http/body.ts';
-import { UnprocessableError } from '../http/problem.ts';
+import { UnprocessableError, withFieldErrors } from '../http/problem.ts';
 import { todayInVietnam } from '../http/query.ts';
 import type { FeasibilityInput } from './feasibility.validation.ts';
 
@@ -23,7 +23,7 @@ export class FeasibilityService {
     const errors = new FieldErrors();
     const site = await proposalSite(this.db, input, errors);
     if (errors.list.length) {
-      throw new UnprocessableError(`The sketch cannot be checked: ${errors.list.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors.list, 'invalid_proposal');
+      throw new UnprocessableError(withFieldErrors({ en: 'The sketch cannot be checked:', vi: 'Không kiểm tra được phác thảo:' }, errors.list), errors.list, 'invalid_proposal');
     }
     const date = input.date ?? todayInVietnam();
     const report = await assessProposal(

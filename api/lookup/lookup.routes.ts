@@ -65,7 +65,7 @@ export function lookupRoutes(db: Database, options: FeasibilityRouteOptions = {}
     const lat = degrees(req, 'lat', errors);
     checkLonLatRanges(lon, lat, { lon: '/query/lon', lat: '/query/lat' }, errors);
     const date = asOfDate(req, errors);
-    errors.throwIfAny('The lookup has invalid parameters.');
+    errors.throwIfAny({ en: 'The lookup has invalid parameters.', vi: 'Yêu cầu tra cứu có tham số không hợp lệ.' });
     sendComputedJson(res, await service.atPoint(lon!, lat!, date!));
   });
 
@@ -73,7 +73,7 @@ export function lookupRoutes(db: Database, options: FeasibilityRouteOptions = {}
     const id = parcelId(req);
     const errors = new FieldErrors();
     const date = asOfDate(req, errors);
-    errors.throwIfAny('The request has invalid parameters.');
+    errors.throwIfAny({ en: 'The request has invalid parameters.', vi: 'Yêu cầu có tham số không hợp lệ.' });
     sendComputedJson(res, await service.forParcel(id, date!));
   });
 

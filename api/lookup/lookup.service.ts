@@ -56,7 +56,7 @@ export class LookupService {
 
   async forParcel(id: number, date: string): Promise<RuleCard> {
     const data = await store.cardOfParcel(this.db, id, endOfDayInVietnam(date));
-    if (data.parcels.length === 0) throw new NotFoundError(`No parcel has the id ${id}.`);
+    if (data.parcels.length === 0) throw new NotFoundError({ en: `No parcel has the id ${id}.`, vi: `Không có thửa đất nào có mã thửa ${id}.` });
     return this.parcelRules(data.parcels[0], data, date, [], null);
   }
 

@@ -24,7 +24,7 @@ export function permitRoutes(db: Database): Router {
   router.post('/api/permits', requireRole('permit_officer'), async (req, res) => {
     const user = requireUser(res);
     const { input, errors } = readPermitInput(jsonObjectBody(req), false);
-    errors.throwIfAny('The application has invalid fields.');
+    errors.throwIfAny({ en: 'The application has invalid fields.', vi: 'Hồ sơ đề nghị có trường không hợp lệ.' });
     const permit = await service.create(user, { parcel_id: null, site: null, basement_floors: 0, ...input } as PermitInput, res.locals.requestId);
     res.status(201).location(`/api/permits/${permit.id}`).json(permit);
   });
@@ -50,7 +50,7 @@ export function permitRoutes(db: Database): Router {
     if (typeof body.lock_version !== 'number' || !Number.isInteger(body.lock_version)) {
       errors.add('/lock_version', 'is required: the lock_version of the permit you edited', 'là bắt buộc: lock_version của giấy phép xây dựng mà bạn đã sửa');
     }
-    errors.throwIfAny('The amendment has invalid fields.');
+    errors.throwIfAny({ en: 'The amendment has invalid fields.', vi: 'Nội dung sửa đổi có trường không hợp lệ.' });
     res.json(await service.amend(user, permitId(req), body.lock_version as number, input, res.locals.requestId));
   });
 

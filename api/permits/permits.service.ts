@@ -7,7 +7,7 @@ import { proposalSite } from '../compliance/proposal-references.ts';
 import { recordAudit } from '../audit/audit.store.ts';
 import { endOfDayInVietnam } from '../db/sql.ts';
 import { FieldErrors } from '../http/body.ts';
-import { ApiError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../http/problem.ts';
+import { ApiError, type Bilingual, ConflictError, ForbiddenError, NotFoundError, UnprocessableError, withFieldErrors } from '../http/problem.ts';
 import { todayInVietnam } from '../http/query.ts';
 import { allowedEvents, EDITABLE_STATUSES, effectiveStatus, planTransition, rolesFor, type PermitEvent, type PermitStatus } from './permit-lifecycle.ts';
 import * as store from './permits.store.ts';
@@ -26,6 +26,9 @@ function inWards(user: User, wardCode: string | null): boolean {
   return !user.ward_codes || (wardCode !== null && user.ward_codes.includes(wardCode));
 }
 
+const noPermit = (id: number): Bilingual => ({ en: `No permit has the id ${id}.`, vi: `Không có hồ sơ cấp phép nào mang mã ${id}.` });
+const OUTSIDE_WARDS: Bilingual = { en: 'This permit lies outside the wards assigned to you.', vi: 'Hồ sơ này nằm ngoài các phường được giao cho bạn.' };
+
 export class PermitsService {
   constructor(private readonly db: Knex) {}
 
@@ -35,7 +38,7 @@ export class PermitsService {
     const site = await proposalSite(db, input, errors);
     if (errors.list.length) {
       // Unknown references and unmeasurable geometry are well-formed JSON with bad content: 422.
-      throw new UnprocessableError(`The application cannot be accepted: ${errors.list.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors.list, 'invalid_application');
+      throw new UnprocessableError(withFieldErrors({ en: 'The application cannot be accepted:', vi: 'Không tiếp nhận được hồ sơ:' }, errors.list), errors.list, 'invalid_application');
     }
     return { ...input, site: site! };
   }
@@ -54,13 +57,26 @@ export class PermitsService {
   async amend(user: User, id: number, lockVersion: number, changes: Partial<PermitInput>, requestId?: string): Promise<Permit> {
     await this.db.transaction(async (trx) => {
       const current = await store.findPermit(trx, id);
-      if (!current) throw new NotFoundError(`No permit has the id ${id}.`);
-      if (!inWards(user, current.ward_code)) throw new ForbiddenError('This permit lies outside the wards assigned to you.');
+      if (!current) throw new NotFoundError(noPermit(id));
+      if (!inWards(user, current.ward_code)) throw new ForbiddenError(OUTSIDE_WARDS);
       if (!EDITABLE_STATUSES.includes(current.status)) {
-        throw new ConflictError(`A permit that is ${current.status} cannot be amended; only ${EDITABLE_STATUSES.join(', ')} ones can.`, 'not_editable');
+        throw new ConflictError(
+          {
+            en: `A permit that is ${current.status} cannot be amended; only ${EDITABLE_STATUSES.join(', ')} ones can.`,
+            vi: `Hồ sơ ở trạng thái ${current.status} không sửa được; chỉ hồ sơ ở trạng thái ${EDITABLE_STATUSES.join(', ')} mới sửa được.`,
+          },
+          'not_editable',
+        );
       }
       if (current.lock_version !== lockVersion) {
-        throw new ConflictError(`The permit was changed by someone else (version ${current.lock_version}, you sent ${lockVersion}): reload it and apply your change again.`, 'stale_version', { current_version: current.lock_version });
+        throw new ConflictError(
+          {
+            en: `The permit was changed by someone else (version ${current.lock_version}, you sent ${lockVersion}): reload it and apply your change again.`,
+            vi: `Hồ sơ đã được người khác thay đổi (phiên bản ${current.lock_version}, bạn gửi ${lockVersion}): hãy tải lại và sửa lại.`,
+          },
+          'stale_version',
+          { current_version: current.lock_version },
+        );
       }
       const merged: PermitInput = {
         applicant: changes.applicant ?? current.applicant,
@@ -75,11 +91,11 @@ export class PermitsService {
         gfa_m2: changes.gfa_m2 ?? current.gfa_m2,
       };
       if (merged.parcel_id === null && merged.site === null) {
-        throw new UnprocessableError('/site: a site or a parcel is required', [{ path: '/site', message: 'a site or a parcel is required', message_vi: 'cần có khu đất hoặc thửa đất' }]);
+        throw new UnprocessableError({ en: '/site: a site or a parcel is required', vi: '/site: cần có khu đất hoặc thửa đất' }, [{ path: '/site', message: 'a site or a parcel is required', message_vi: 'cần có khu đất hoặc thửa đất' }]);
       }
       const input = await this.resolveInput(trx, merged);
       if (!(await store.updatePermitApplication(trx, id, lockVersion, input))) {
-        throw new ConflictError('The permit was changed by someone else meanwhile: reload it and apply your change again.', 'stale_version');
+        throw new ConflictError({ en: 'The permit was changed by someone else meanwhile: reload it and apply your change again.', vi: 'Trong lúc đó hồ sơ đã được người khác thay đổi: hãy tải lại và sửa lại.' }, 'stale_version');
       }
       await recordAudit(trx, { user_id: user.id, action: 'amend', entity: 'permit', entity_id: id, before: current, after: input, request_id: requestId });
     });
@@ -88,7 +104,7 @@ export class PermitsService {
 
   async get(user: User, id: number): Promise<Permit> {
     const p = await store.findPermit(this.db, id);
-    if (!p) throw new NotFoundError(`No permit has the id ${id}.`);
+    if (!p) throw new NotFoundError(noPermit(id));
     return { ...p, effective_status: effectiveStatus(p.status, p.valid_to, todayInVietnam()), allowed_events: inWards(user, p.ward_code) ? allowedEvents(p.status, user.roles) : [] };
   }
 
@@ -113,25 +129,35 @@ export class PermitsService {
   async transition(user: User, id: number, req: TransitionRequest, requestId?: string): Promise<Permit> {
     await this.db.transaction(async (trx) => {
       const locked = await store.lockPermit(trx, id);
-      if (!locked) throw new NotFoundError(`No permit has the id ${id}.`);
-      if (!inWards(user, locked.ward_code)) throw new ForbiddenError('This permit lies outside the wards assigned to you.');
+      if (!locked) throw new NotFoundError(noPermit(id));
+      if (!inWards(user, locked.ward_code)) throw new ForbiddenError(OUTSIDE_WARDS);
       const plan = planTransition(locked.status, req.event, user.roles);
       if (!plan.ok) {
         if (plan.reason === 'forbidden') {
-          throw new ForbiddenError(`"${req.event}" needs the role ${rolesFor(req.event as PermitEvent).join(' or ')}; you have ${user.roles.join(', ')}.`);
+          throw new ForbiddenError({
+            en: `"${req.event}" needs the role ${rolesFor(req.event as PermitEvent).join(' or ')}; you have ${user.roles.join(', ')}.`,
+            vi: `"${req.event}" cần vai trò ${rolesFor(req.event as PermitEvent).join(' hoặc ')}; bạn có vai trò ${user.roles.join(', ')}.`,
+          });
         }
         const allowed = plan.allowed.length ? plan.allowed.join(', ') : 'none for you';
+        const allowedVi = plan.allowed.length ? plan.allowed.join(', ') : 'không có bước nào dành cho bạn';
         throw new ConflictError(
           plan.reason === 'unknown_event'
-            ? `"${req.event}" is not a permit event; from ${locked.status} the allowed events are: ${allowed}.`
-            : `A permit that is ${locked.status} cannot take "${req.event}"; the allowed events are: ${allowed}.`,
+            ? {
+                en: `"${req.event}" is not a permit event; from ${locked.status} the allowed events are: ${allowed}.`,
+                vi: `"${req.event}" không phải một bước xử lý hồ sơ; từ trạng thái ${locked.status} các bước được phép là: ${allowedVi}.`,
+              }
+            : {
+                en: `A permit that is ${locked.status} cannot take "${req.event}"; the allowed events are: ${allowed}.`,
+                vi: `Hồ sơ ở trạng thái ${locked.status} không thể nhận bước "${req.event}"; các bước được phép là: ${allowedVi}.`,
+              },
           'illegal_transition',
           { current_status: locked.status, allowed_events: plan.allowed },
         );
       }
       const t = plan.transition;
       if (t.needsReason && !req.reason) {
-        throw new ApiError(400, 'reason_required', 'Invalid input', `"${req.event}" needs a reason.`, [
+        throw new ApiError(400, 'reason_required', 'Invalid input', { en: `"${req.event}" needs a reason.`, vi: `"${req.event}" cần nêu lý do.` }, [
           { path: '/reason', message: 'is required for this decision', message_vi: 'là bắt buộc đối với quyết định này' },
         ]);
       }
@@ -140,8 +166,12 @@ export class PermitsService {
         const permit = (await store.findPermit(trx, id))!;
         snapshot = await assessProposal(trx, permit, { asOf: endOfDayInVietnam(todayInVietnam()), parcelId: permit.parcel_id });
         if (req.event === 'approve' && snapshot.status !== 'compliant' && !req.override_reason) {
+          const failed = snapshot.checks.filter((c) => c.status === 'fail').map((c) => c.id).join(', ');
           throw new UnprocessableError(
-            `The compliance check is ${snapshot.status} (${snapshot.checks.filter((c) => c.status === 'fail').map((c) => c.id).join(', ') || 'incomplete'}): approving it needs an override reason.`,
+            {
+              en: `The compliance check is ${snapshot.status} (${failed || 'incomplete'}): approving it needs an override reason.`,
+              vi: `Kết quả kiểm tra là ${snapshot.status} (${failed || 'chưa đủ dữ liệu'}): muốn phê duyệt cần nêu lý do phê duyệt ngoại lệ.`,
+            },
             [
               {
                 path: '/override_reason',

@@ -43,7 +43,12 @@ export function zoningRoutes(db: Database): Router {
         `mã ${layer === 'zones' ? 'ô quy hoạch' : 'ràng buộc'} như GET /api/${layer} trả về`,
       );
       const items = await store.featureHistory(db.knex, layer, featureId);
-      if (!items.length) throw new NotFoundError(`No ${layer === 'zones' ? 'zone' : 'constraint'} of a public plan has the id ${featureId}.`);
+      if (!items.length) {
+        throw new NotFoundError({
+          en: `No ${layer === 'zones' ? 'zone' : 'constraint'} of a public plan has the id ${featureId}.`,
+          vi: `Không có ${layer === 'zones' ? 'ô quy hoạch' : 'ràng buộc'} nào của một đồ án công khai mang mã ${featureId}.`,
+        });
+      }
       res.json({ layer, feature_id: featureId, numberMatched: items.length, numberReturned: items.length, items });
     });
   }

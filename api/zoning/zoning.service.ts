@@ -24,7 +24,7 @@ const round = (v: number, digits: number): number => Math.round(v * 10 ** digits
  */
 export async function landUseBalance(db: Knex, planId: number, date: string, asOf: Date): Promise<LandUseBalance> {
   const plan = await store.planCentroidLon(db, planId);
-  if (!plan) throw new NotFoundError(`No plan in force or superseded has the id ${planId}.`);
+  if (!plan) throw new NotFoundError({ en: `No plan in force or superseded has the id ${planId}.`, vi: `Không có đồ án quy hoạch nào đang có hiệu lực hoặc đã được thay thế mang mã ${planId}.` });
   const srid = tm3SridForLongitude(plan.lon ?? 105.78);
   const rows = await store.landUseAreas(db, planId, srid, asOf);
   const total = rows.reduce((s, r) => s + r.area_m2, 0);

@@ -17,10 +17,13 @@ export async function loginAs(app: Express, who: 'admin' | 'planner' | 'reviewer
 export function expectProblem(res: request.Response, status: number, pointer?: string): void {
   expect(res.status, JSON.stringify(res.body)).to.equal(status);
   expect(res.headers['content-type']).to.match(/^application\/problem\+json/);
-  const body = JSON.parse(res.text) as { type: string; title: string; status: number; detail: string; code: string; errors?: { path: string; message: string; message_vi: string }[] };
+  const body = JSON.parse(res.text) as { type: string; title: string; status: number; detail: string; detail_vi: string; code: string; errors?: { path: string; message: string; message_vi: string }[] };
   expect(body.status).to.equal(status);
   expect(body.title).to.be.a('string').and.not.empty;
   expect(body.detail).to.be.a('string').and.not.empty;
+  // Every problem says what is wrong in Vietnamese too, not a copy of the English.
+  expect(body.detail_vi, body.detail).to.be.a('string').and.match(/[^\x00-\x7f]/);
+  expect(body.detail_vi).to.not.equal(body.detail);
   expect(body.code).to.be.a('string').and.not.empty;
   expect(body.type).to.be.a('string');
   for (const e of body.errors ?? []) {
