@@ -11,7 +11,7 @@ import { ApiError, createApiClient } from './api/client.ts';
 import type { Plan } from './api/types.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { createBaseLayer } from './layers/base-layer.ts';
-import { createConstraintLayer, createConstraintSource } from './layers/constraint-layer.ts';
+import { createConstraintLayerSet, createConstraintSource } from './layers/constraint-layer.ts';
 import { createWardLayer } from './layers/ward-layer.ts';
 import { createZoningLayer } from './layers/zoning-layer.ts';
 import { createMap } from './map/create-map.ts';
@@ -26,6 +26,7 @@ import { createFeaturePanel } from './ui/feature-panel.ts';
 import { createHeader } from './ui/header.ts';
 import { createLayerSwitcher } from './ui/layer-switcher.ts';
 import { createLegend } from './ui/legend.ts';
+import { errorText as describeError } from './ui/error-text.ts';
 import { createStatus } from './ui/status.ts';
 
 // Centre of the former Quận Ninh Kiều, the city's historic core.
@@ -52,16 +53,14 @@ const status = createStatus({ container: mapArea, i18n });
 let palette: LandUsePalette | undefined;
 let plans: Plan[] = [];
 
-function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.problem.detail ?? error.problem.title ?? error.message;
-  return error instanceof Error ? error.message : String(error);
-}
+/** A failed request in the reader's language: the API's Vietnamese detail to a Vietnamese reader. */
+const errorText = (error: unknown): string => describeError(i18n, error);
 
 function reportLoad(source: string) {
   return (error: unknown) => {
-    const detail = errorText(error);
-    state.error = `${source}: ${detail}`;
-    status.notify(`load-${source}`, () => i18n.t('error.load', { detail }), 'error');
+    // The page state (read by tests and support) keeps the API's English detail.
+    state.error = `${source}: ${error instanceof ApiError ? (error.problem.detail ?? error.message) : error instanceof Error ? error.message : String(error)}`;
+    status.notify(`load-${source}`, () => i18n.t('error.load', { detail: errorText(error) }), 'error');
   };
 }
 
@@ -133,16 +132,7 @@ const isSelected = (feature: Feature) => {
   const id = feature.getId();
   return id !== undefined && selectedConstraints.has(id);
 };
-const riverLayer = createConstraintLayer({ source: constraints.source, kinds: ['river_corridor', 'flood'], zIndex: 20, isSelected });
-const otherConstraintLayer = createConstraintLayer({
-  source: constraints.source,
-  kinds: ['heritage', 'height_limit'],
-  includeUnknown: true,
-  zIndex: 25,
-  isSelected,
-});
-const redLineLayer = createConstraintLayer({ source: constraints.source, kinds: ['red_line'], zIndex: 30, isSelected });
-const constraintLayers = [riverLayer, otherConstraintLayer, redLineLayer];
+const { river: riverLayer, other: otherConstraintLayer, redLine: redLineLayer, all: constraintLayers } = createConstraintLayerSet(constraints.source, isSelected);
 const clickableLayers = new Set<BaseLayer>([zoning.layer, ...constraintLayers]);
 
 const wards = createWardLayer({

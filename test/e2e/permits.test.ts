@@ -238,6 +238,29 @@ describe('permit officer pages', function () {
       await page.screenshot({ path: path.join(RESULTS_DIR, 'permits-list.png') });
     });
 
+    it('an empty application is refused field by field, and the marked fields follow a switch of language', async () => {
+      const [lon, lat] = scenario.interior;
+      await page.goto(`${server.url}/permits/new?center=${lon},${lat}&zoom=${DRAW_ZOOM}`);
+      await waitFor(page, 'the new-application form', (x) => x.page === 'new' && x.ready);
+      await page.click('[data-testid=save-permit]');
+      const applicantError = page.locator('.field-error[data-error-path="/applicant"]');
+      await applicantError.waitFor({ state: 'visible' });
+      expect(await applicantError.textContent()).to.equal('Bắt buộc.');
+      expect(await page.textContent('.field-error[data-error-path="/footprint"]')).to.equal('Vẽ mặt bằng công trình.');
+      expect(await page.textContent('.form-summary')).to.contain('Hồ sơ chưa lưu được');
+      expect(await page.getAttribute('#field-applicant', 'aria-invalid')).to.equal('true');
+      const marked = await page.locator('.field-error').count();
+      expect(marked, 'applicant, use, floors, height, floor area, site and footprint').to.equal(7);
+
+      await page.click('button[data-lang=en]');
+      expect(await applicantError.textContent()).to.equal('Required.');
+      expect(await page.textContent('.field-error[data-error-path="/footprint"]')).to.equal('Draw the building footprint.');
+      expect(await page.textContent('.form-summary')).to.contain('The application was not saved');
+      expect(await page.locator('.field-error').count(), 'the same fields stay marked').to.equal(marked);
+      await page.click('button[data-lang=vi]');
+      expect(await applicantError.textContent()).to.equal('Bắt buộc.');
+    });
+
     it('when the footprint covers more of the parcel than the zone allows, the instant check fails coverage', async () => {
       const [lon, lat] = scenario.interior;
       await page.goto(`${server.url}/permits/new?center=${lon},${lat}&zoom=${DRAW_ZOOM}`);

@@ -1,5 +1,10 @@
 // Shapes of the public API responses the web client reads (mirrors the documented contract).
 import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson';
+import type { ParcelProperties } from '../../api/parcels/parcels.store.ts';
+import type { ConstraintProperties, Plan, ZoneProperties } from '../../api/zoning/zoning.types.ts';
+
+// The API's own types where it declares them, so the client reads exactly what the server sends.
+export type { ConstraintProperties, ParcelProperties, Plan, ZoneProperties };
 
 export interface Health {
   status: 'ok';
@@ -7,21 +12,6 @@ export interface Health {
   postgis: string;
 }
 
-export interface Plan {
-  id: number;
-  code: string;
-  name: string;
-  level: string;
-  decision_no: string | null;
-  decision_date: string | null;
-  approved_by: string | null;
-  effective_from: string | null;
-  effective_to: string | null;
-  status: string;
-  notice_vi: string | null;
-  notice_en: string | null;
-  is_demo: boolean;
-}
 
 export interface ItemList<T> {
   items: T[];
@@ -52,34 +42,10 @@ export interface WardProperties {
   in_pre2025_cantho: boolean;
 }
 
-export interface ZoneProperties {
-  plan_id: number;
-  lot_code: string;
-  land_use_code: string;
-  name: string | null;
-  max_coverage_pct: number | null;
-  max_far: number | null;
-  max_floors: number | null;
-  max_height_m: number | null;
-  min_setback_m: number | null;
-  permitted_uses: string[] | null;
-  citation: string | null;
-  version: number | null;
-}
 
-export type ConstraintKind = 'red_line' | 'river_corridor' | 'heritage' | 'flood' | 'height_limit';
-export type ConstraintRule = 'no_build' | 'setback_m' | 'max_height_m';
+export type ConstraintKind = ConstraintProperties['kind'];
+export type ConstraintRule = ConstraintProperties['rule'];
 
-export interface ConstraintProperties {
-  plan_id: number;
-  kind: ConstraintKind | string;
-  rule: ConstraintRule | string;
-  value: number | null;
-  tolerance_m: number | null;
-  name: string | null;
-  citation: string | null;
-  version: number | null;
-}
 
 export type LandUseScheme = 'planning' | 'plan_symbol' | 'land_law';
 
@@ -97,14 +63,6 @@ export interface LandUseCode {
   source: string | null;
 }
 
-export interface ParcelProperties {
-  sheet_no: number;
-  parcel_no: number;
-  address: string | null;
-  ward_code: string;
-  legal_area_m2: number;
-  land_law_code: string | null;
-}
 
 export type WardPage = FeaturePage<Geometry, WardProperties>;
 export type ParcelPage = FeaturePage<MultiPolygon, ParcelProperties>;
@@ -120,6 +78,8 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
+  /** The detail in Vietnamese. */
+  detail_vi?: string;
   code?: string;
   /** Bad fields; message_vi is the same message in Vietnamese. */
   errors?: Array<{ path: string; message: string; message_vi?: string }>;

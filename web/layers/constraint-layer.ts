@@ -57,3 +57,23 @@ export function createConstraintLayer(options: ConstraintLayerOptions): VectorLa
     },
   });
 }
+
+/** The three constraint layers every map draws, each switchable on its own. */
+export interface ConstraintLayerSet {
+  /** River corridors and flood areas, lowest. */
+  river: VectorLayer<VectorSource<Feature>>;
+  /** Heritage, height limits and kinds this client does not know yet. */
+  other: VectorLayer<VectorSource<Feature>>;
+  /** Red lines, on top: what a parcel loses to the street. */
+  redLine: VectorLayer<VectorSource<Feature>>;
+  /** The three in drawing order. */
+  all: VectorLayer<VectorSource<Feature>>[];
+}
+
+/** The constraint layers over one source, above the zones (z 10) and under the page's own layers. */
+export function createConstraintLayerSet(source: VectorSource<Feature>, isSelected: (feature: Feature) => boolean = () => false): ConstraintLayerSet {
+  const river = createConstraintLayer({ source, kinds: ['river_corridor', 'flood'], zIndex: 20, isSelected });
+  const other = createConstraintLayer({ source, kinds: ['heritage', 'height_limit'], includeUnknown: true, zIndex: 25, isSelected });
+  const redLine = createConstraintLayer({ source, kinds: ['red_line'], zIndex: 30, isSelected });
+  return { river, other, redLine, all: [river, other, redLine] };
+}

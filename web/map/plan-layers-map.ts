@@ -7,7 +7,7 @@ import type Map from 'ol/Map.js';
 import type { ApiClient } from '../api/client.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { createBaseLayer } from '../layers/base-layer.ts';
-import { createConstraintLayer, createConstraintSource } from '../layers/constraint-layer.ts';
+import { createConstraintLayerSet, createConstraintSource } from '../layers/constraint-layer.ts';
 import type { PagedSource } from '../layers/paged-source.ts';
 import { createParcelLayer, type ParcelLayer } from '../layers/parcel-layer.ts';
 import { createZoningLayer, type ZoningLayer } from '../layers/zoning-layer.ts';
@@ -104,12 +104,7 @@ export function createPlanLayersMap(options: PlanLayersMapOptions): PlanLayersMa
       settle('constraints');
     },
   });
-  const noSelection = () => false;
-  const constraintLayers = [
-    createConstraintLayer({ source: constraints.source, kinds: ['river_corridor', 'flood'], zIndex: 20, isSelected: noSelection }),
-    createConstraintLayer({ source: constraints.source, kinds: ['heritage', 'height_limit'], includeUnknown: true, zIndex: 25, isSelected: noSelection }),
-    createConstraintLayer({ source: constraints.source, kinds: ['red_line'], zIndex: 30, isSelected: noSelection }),
-  ];
+  const constraintLayers = createConstraintLayerSet(constraints.source).all;
   const parcels = options.withParcels
     ? createParcelLayer({
         map,

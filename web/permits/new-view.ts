@@ -258,10 +258,10 @@ export function createNewView(options: NewViewOptions): void {
     const site = writePolygonal(permitMap.siteSource.getFeatures()[0]?.getGeometry());
     const footprint = writePolygonal(footprintEditor.geometry());
     for (const [path, message] of fields.problems()) errors.add(path, message);
-    if (!site) errors.add('/site', i18n.t('form.noSite'));
-    if (!footprint) errors.add('/footprint', i18n.t('form.noFootprint'));
+    if (!site) errors.add('/site', () => i18n.t('form.noSite'));
+    if (!footprint) errors.add('/footprint', () => i18n.t('form.noFootprint'));
     if (errors.count > 0) {
-      errors.summarise(i18n.t('form.fix'));
+      errors.summarise(() => i18n.t('form.fix'));
       form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
@@ -285,8 +285,8 @@ export function createNewView(options: NewViewOptions): void {
         saving = false;
         save.disabled = false;
         render();
-        if (error instanceof ApiError) errors.showProblem(error.problem, i18n.t('form.fix'));
-        else errors.summarise(i18n.t('error.generic', { detail: String(error) }));
+        if (error instanceof ApiError) errors.showProblem(error.problem, () => i18n.t('form.fix'));
+        else errors.summarise(() => i18n.t('error.generic', { detail: String(error) }));
         state.error = error instanceof Error ? error.message : String(error);
       });
   });

@@ -134,9 +134,9 @@ export function createPermitEditor(options: PermitEditorOptions): PermitEditor {
     errors.clear();
     for (const [path, message] of fields.problems()) errors.add(path, message);
     const footprint = writePolygonal(polygon.geometry());
-    if (!footprint) errors.add('/footprint', i18n.t('form.noFootprint'));
+    if (!footprint) errors.add('/footprint', () => i18n.t('form.noFootprint'));
     if (errors.count > 0) {
-      errors.summarise(i18n.t('form.fix'));
+      errors.summarise(() => i18n.t('form.fix'));
       return;
     }
     const v = fields.values();
@@ -162,9 +162,9 @@ export function createPermitEditor(options: PermitEditorOptions): PermitEditor {
           parts!.stale.hidden = false;
           state.error = error.code ?? 'conflict';
         } else if (error instanceof ApiError) {
-          errors.showProblem(error.problem, i18n.t('form.fix'));
+          errors.showProblem(error.problem, () => i18n.t('form.fix'));
         } else {
-          errors.summarise(i18n.t('error.generic', { detail: String(error) }));
+          errors.summarise(() => i18n.t('error.generic', { detail: String(error) }));
         }
       });
   }

@@ -58,8 +58,8 @@ export function createSignInView(options: SignInViewOptions): void {
     event.preventDefault();
     if (busy) return;
     errors.clear();
-    if (!email.value.trim()) errors.add('/email', i18n.t('form.required'));
-    if (!password.value) errors.add('/password', i18n.t('form.required'));
+    if (!email.value.trim()) errors.add('/email', () => i18n.t('form.required'));
+    if (!password.value) errors.add('/password', () => i18n.t('form.required'));
     if (errors.count > 0) return;
     busy = true;
     submit.disabled = true;
@@ -68,9 +68,9 @@ export function createSignInView(options: SignInViewOptions): void {
       .login(email.value.trim(), password.value)
       .then((user) => options.onSignedIn(user))
       .catch((error: unknown) => {
-        if (error instanceof ApiError && error.status === 401) errors.summarise(i18n.t('auth.failed'));
-        else if (error instanceof ApiError && error.problem.errors?.length) errors.showProblem(error.problem, i18n.t('form.fix'));
-        else errors.summarise(i18n.t('error.generic', { detail: error instanceof Error ? error.message : String(error) }));
+        if (error instanceof ApiError && error.status === 401) errors.summarise(() => i18n.t('auth.failed'));
+        else if (error instanceof ApiError && error.problem.errors?.length) errors.showProblem(error.problem, () => i18n.t('form.fix'));
+        else errors.summarise(() => i18n.t('error.generic', { detail: error instanceof Error ? error.message : String(error) }));
         password.select();
       })
       .finally(() => {

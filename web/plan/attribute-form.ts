@@ -5,6 +5,7 @@ import type { LandUseCode } from '../api/types.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { h, replace } from '../ui/dom.ts';
+import type { Message } from '../ui/field-errors.ts';
 import { parseNumber } from '../ui/proposal-fields.ts';
 
 type ZoneNumber = 'max_coverage_pct' | 'max_far' | 'max_floors' | 'max_height_m' | 'min_setback_m';
@@ -67,7 +68,7 @@ export interface AttributeForm {
   zone(): ZoneAttributes;
   constraint(): ConstraintAttributes;
   /** Local checks before sending: [pointer into the edit body, message]. */
-  problems(): Array<[string, string]>;
+  problems(): Array<[string, Message]>;
   setDisabled(disabled: boolean): void;
 }
 
@@ -239,20 +240,18 @@ export function createAttributeForm(options: AttributeFormOptions): AttributeFor
       };
     },
     problems() {
-      const out: Array<[string, string]> = [];
+      // Worded when shown, and again if the reader switches language (the typed text is kept).
+      const out: Array<[string, Message]> = [];
+      const checkNumber = (text: string, spec: NumberSpec<string>): void => {
+        if (numberProblem(i18n, text, spec)) out.push([path(spec.name), () => numberProblem(i18n, text, spec) ?? '']);
+      };
       if (layer === 'zones') {
-        if (!lotCode.value.trim()) out.push([path('lot_code'), i18n.t('form.required')]);
-        if (!landUse.value) out.push([path('land_use_code'), i18n.t('form.required')]);
-        for (const spec of ZONE_NUMBERS) {
-          const problem = numberProblem(i18n, zoneInputs[spec.name].value, spec);
-          if (problem) out.push([path(spec.name), problem]);
-        }
+        if (!lotCode.value.trim()) out.push([path('lot_code'), () => i18n.t('form.required')]);
+        if (!landUse.value) out.push([path('land_use_code'), () => i18n.t('form.required')]);
+        for (const spec of ZONE_NUMBERS) checkNumber(zoneInputs[spec.name].value, spec);
       } else {
-        for (const spec of CONSTRAINT_NUMBERS) {
-          const problem = numberProblem(i18n, constraintInputs[spec.name].value, spec);
-          if (problem) out.push([path(spec.name), problem]);
-        }
-        if (rule.value !== 'no_build' && !constraintInputs.value.value.trim()) out.push([path('value'), i18n.t('plan.attr.valueRequired')]);
+        for (const spec of CONSTRAINT_NUMBERS) checkNumber(constraintInputs[spec.name].value, spec);
+        if (rule.value !== 'no_build' && !constraintInputs.value.value.trim()) out.push([path('value'), () => i18n.t('plan.attr.valueRequired')]);
       }
       return out;
     },

@@ -7,7 +7,7 @@ import type { Plan } from '../api/types.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { h, replace } from '../ui/dom.ts';
-import { createFieldErrors } from '../ui/field-errors.ts';
+import { createFieldErrors, word, type Message } from '../ui/field-errors.ts';
 import { attributesOf } from './plan-map.ts';
 import { checkMessage, isBlocking } from './check-results.ts';
 
@@ -59,7 +59,8 @@ export function createChangeSetPanel(options: ChangeSetPanelOptions): ChangeSetP
   let plans: Plan[] = [];
   let busy = false;
   let creating = false;
-  let message: { kind: 'ok' | 'error'; text: string; details?: string[] } | null = null;
+  // Worded at each render, so it follows the reader's language.
+  let message: { kind: 'ok' | 'error'; text: Message; details?: Message[] } | null = null;
 
   const heading = h('h2', { class: 'card-title' });
   const pickLabel = h('label', { for: 'changeset-pick' });
@@ -123,7 +124,7 @@ export function createChangeSetPanel(options: ChangeSetPanelOptions): ChangeSetP
         .removeEdit(current.id, edit.id)
         .then(() => reload())
         .catch((error: unknown) => {
-          message = { kind: 'error', text: errorText(error) };
+          message = { kind: 'error', text: () => errorText(error) };
           render();
         })
         .finally(() => {
@@ -180,8 +181,8 @@ export function createChangeSetPanel(options: ChangeSetPanelOptions): ChangeSetP
       blocking && current.status === 'draft' ? h('p', { class: 'hint is-error' }, [i18n.t('plan.cs.blocking')]) : null,
       message
         ? h('div', { class: message.kind === 'error' ? 'form-summary' : 'page-notice', role: message.kind === 'error' ? 'alert' : 'status', 'data-testid': 'cs-message' }, [
-            h('p', {}, [message.text]),
-            ...(message.details ?? []).map((d) => h('p', {}, [d])),
+            h('p', {}, [word(message.text)]),
+            ...(message.details ?? []).map((d) => h('p', {}, [word(d)])),
           ])
         : null,
       mineEvents.length ? h('div', { class: 'form-actions' }, mineEvents.map((e) => transitionButton(e, e === 'submit'))) : null,
@@ -231,15 +232,15 @@ export function createChangeSetPanel(options: ChangeSetPanelOptions): ChangeSetP
       .transition(current.id, event)
       .then(async () => {
         await reload();
-        message = { kind: 'ok', text: i18n.t('plan.cs.done', { event: i18n.t(`plan.event.${event}` as MessageKey) }) };
+        message = { kind: 'ok', text: () => i18n.t('plan.cs.done', { event: i18n.t(`plan.event.${event}` as MessageKey) }) };
       })
       .catch(async (error: unknown) => {
         if (error instanceof ApiError && error.status === 422) {
-          message = { kind: 'error', text: i18n.t('plan.cs.submitBlocked'), details: (error.problem.errors ?? []).map((e) => i18n.pick(e.message_vi, e.message)) };
+          message = { kind: 'error', text: () => i18n.t('plan.cs.submitBlocked'), details: (error.problem.errors ?? []).map((e) => () => i18n.pick(e.message_vi, e.message)) };
           await reload().catch(() => undefined);
-        } else if (error instanceof ApiError && error.status === 409) message = { kind: 'error', text: i18n.t('plan.cs.illegal') };
-        else if (error instanceof ApiError && error.status === 403) message = { kind: 'error', text: i18n.t('plan.cs.forbidden') };
-        else message = { kind: 'error', text: errorText(error) };
+        } else if (error instanceof ApiError && error.status === 409) message = { kind: 'error', text: () => i18n.t('plan.cs.illegal') };
+        else if (error instanceof ApiError && error.status === 403) message = { kind: 'error', text: () => i18n.t('plan.cs.forbidden') };
+        else message = { kind: 'error', text: () => errorText(error) };
       })
       .finally(() => {
         busy = false;
@@ -263,7 +264,7 @@ export function createChangeSetPanel(options: ChangeSetPanelOptions): ChangeSetP
     event.preventDefault();
     if (creating) return;
     createErrors.clear();
-    if (!title.value.trim()) createErrors.add('/title', i18n.t('form.required'));
+    if (!title.value.trim()) createErrors.add('/title', () => i18n.t('form.required'));
     if (createErrors.count > 0) return;
     creating = true;
     render();
@@ -278,8 +279,8 @@ export function createChangeSetPanel(options: ChangeSetPanelOptions): ChangeSetP
         await open(set.id);
       })
       .catch((error: unknown) => {
-        if (error instanceof ApiError) createErrors.showProblem(error.problem, i18n.t('plan.cs.createFailed'));
-        else createErrors.summarise(errorText(error));
+        if (error instanceof ApiError) createErrors.showProblem(error.problem, () => i18n.t('plan.cs.createFailed'));
+        else createErrors.summarise(() => errorText(error));
       })
       .finally(() => {
         creating = false;

@@ -13,7 +13,8 @@ import { PARCEL_MIN_ZOOM } from '../layers/parcel-layer.ts';
 import { readGeometry, writePolygonal } from '../map/geo-format.ts';
 import type { LandUsePalette } from '../style/land-use-style.ts';
 import { h, replace } from '../ui/dom.ts';
-import { createFieldErrors } from '../ui/field-errors.ts';
+import { problemDetail } from '../ui/error-text.ts';
+import { createFieldErrors, word, type Message } from '../ui/field-errors.ts';
 import { createAttributeForm } from './attribute-form.ts';
 import { createChangeSetPanel } from './changeset-panel.ts';
 import { createCheckResults, evidenceOf, isBlocking, summariseChecks } from './check-results.ts';
@@ -63,7 +64,8 @@ export function createEditorView(options: EditorViewOptions): void {
   let selection: Selection | null = null;
   let liveResults: EditCheckResult[] | null = null;
   let saving = false;
-  let notice: { kind: 'ok' | 'error'; text: string } | null = null;
+  // Worded at each render, so it follows the reader's language.
+  let notice: { kind: 'ok' | 'error'; text: Message } | null = null;
   // Ready once the change sets are listed and the map has drawn the plan around the start view.
   const loaded = { changeSet: false, map: false };
   const markReady = () => {
@@ -333,7 +335,7 @@ export function createEditorView(options: EditorViewOptions): void {
     render();
   }
 
-  function send(edit: NewEdit, done: string): void {
+  function send(edit: NewEdit, done: Message): void {
     if (!changeSet || saving) return;
     saving = true;
     notice = null;
@@ -348,14 +350,14 @@ export function createEditorView(options: EditorViewOptions): void {
       })
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 409) {
-          notice = { kind: 'error', text: i18n.t('plan.edit.stale', { detail: error.problem.detail ?? '' }) };
+          notice = { kind: 'error', text: () => i18n.t('plan.edit.stale', { detail: problemDetail(i18n, error.status, error.problem) }) };
           planMap.zoning.loader.reload();
         } else if (error instanceof ApiError && (error.problem.errors?.length ?? 0) > 0) {
-          errors.showProblem(error.problem, i18n.t('plan.edit.fix'));
+          errors.showProblem(error.problem, () => i18n.t('plan.edit.fix'));
         } else if (error instanceof ApiError && error.status === 401) {
           options.onError(error);
         } else {
-          notice = { kind: 'error', text: i18n.t('error.generic', { detail: error instanceof Error ? error.message : String(error) }) };
+          notice = { kind: 'error', text: () => i18n.t('error.generic', { detail: error instanceof Error ? error.message : String(error) }) };
         }
       })
       .finally(() => {
@@ -369,7 +371,7 @@ export function createEditorView(options: EditorViewOptions): void {
     const featureId = Number(selection.feature.getId());
     const version = numberOr(selection.feature.get('version'));
     const label = (selection.feature.get('lot_code') as string | undefined) ?? `#${featureId}`;
-    send({ op: 'delete', layer: selection.layer, feature_id: featureId, ...(version ? { base_version: version } : {}) }, i18n.t('plan.edit.deleted', { what: label }));
+    send({ op: 'delete', layer: selection.layer, feature_id: featureId, ...(version ? { base_version: version } : {}) }, () => i18n.t('plan.edit.deleted', { what: label }));
   }
 
   editForm.addEventListener('submit', (event) => {
@@ -378,9 +380,9 @@ export function createEditorView(options: EditorViewOptions): void {
     errors.clear();
     const geometry = tools.geometry();
     for (const [path, message] of attributes.problems()) errors.add(path, message);
-    if (!geometry) errors.summarise(i18n.t('plan.edit.noShape'));
+    if (!geometry) errors.summarise(() => i18n.t('plan.edit.noShape'));
     if (errors.count > 0 || !geometry) {
-      if (errors.count > 0) errors.summarise(i18n.t('plan.edit.fix'));
+      if (errors.count > 0) errors.summarise(() => i18n.t('plan.edit.fix'));
       return;
     }
     const properties = layer === 'zones' ? attributes.zone() : attributes.constraint();
@@ -392,7 +394,7 @@ export function createEditorView(options: EditorViewOptions): void {
       feature: { type: 'Feature', geometry, properties: properties as unknown as Record<string, unknown> },
     };
     const what = layer === 'zones' ? (properties as { lot_code: string }).lot_code : i18n.t(`kind.${(properties as { kind: string }).kind}` as MessageKey);
-    send(edit, i18n.t(op === 'create' ? 'plan.edit.added' : 'plan.edit.modified', { what }));
+    send(edit, () => i18n.t(op === 'create' ? 'plan.edit.added' : 'plan.edit.modified', { what }));
   });
   cancelButton.addEventListener('click', cancelEdit);
   drawButton.addEventListener('click', startCreate);
@@ -466,7 +468,7 @@ export function createEditorView(options: EditorViewOptions): void {
         : op
           ? i18n.t(tools.mode === 'drawing' ? 'plan.edit.drawingIntro' : 'plan.edit.editingIntro')
           : i18n.t('plan.edit.pickIntro');
-    replace(noticeBox, notice ? [h('p', { class: notice.kind === 'ok' ? 'page-notice' : 'form-summary', role: notice.kind === 'ok' ? 'status' : 'alert' }, [notice.text])] : []);
+    replace(noticeBox, notice ? [h('p', { class: notice.kind === 'ok' ? 'page-notice' : 'form-summary', role: notice.kind === 'ok' ? 'status' : 'alert' }, [word(notice.text)])] : []);
     renderSelection();
     toolsBox.hidden = op === null;
     formBox.hidden = op === null;

@@ -1,5 +1,6 @@
 // The reviewer's view: submitted change sets, a set's diff on the map (before/after), approve or reject each edit with a comment, decide the set.
-import { errorText as apiErrorText } from '../ui/error-text.ts';
+import { errorText as apiErrorText, problemDetail } from '../ui/error-text.ts';
+import { word, type Message } from '../ui/field-errors.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { ChangeSet, ChangeSetEdit, ChangeSetEvent, PlanClient, ReviewDecision } from '../api/plan-client.ts';
 import type { I18n } from '../i18n/i18n.ts';
@@ -45,7 +46,7 @@ export function createReviewView(options: ReviewViewOptions): void {
 function errorText(i18n: I18n, error: unknown): string {
   return apiErrorText(i18n, error, {
     403: () => i18n.t('plan.review.forbidden'),
-    409: (e) => i18n.t('plan.review.illegal', { detail: e.problem.detail ?? '' }),
+    409: (e) => i18n.t('plan.review.illegal', { detail: problemDetail(i18n, e.status, e.problem) }),
   });
 }
 
@@ -113,7 +114,8 @@ function createSetReview(options: ReviewViewOptions, id: number): void {
   let phase: DiffPhase = 'after';
   let focusedEdit: number | null = null;
   let busy = false;
-  let message: { kind: 'ok' | 'error'; text: string } | null = null;
+  // Worded at each render, so it follows the reader's language.
+  let message: { kind: 'ok' | 'error'; text: Message } | null = null;
   const comments = new Map<number, string>();
   let setComment = '';
 
@@ -203,7 +205,7 @@ function createSetReview(options: ReviewViewOptions, id: number): void {
     if (!set || busy) return;
     const comment = (comments.get(edit.id) ?? '').trim();
     if (decisionValue === 'reject' && !comment) {
-      message = { kind: 'error', text: i18n.t('plan.review.commentRequired') };
+      message = { kind: 'error', text: () => i18n.t('plan.review.commentRequired') };
       render();
       return;
     }
@@ -214,7 +216,7 @@ function createSetReview(options: ReviewViewOptions, id: number): void {
       .review(set.id, edit.id, decisionValue, comment || undefined)
       .then(() => load())
       .catch((error: unknown) => {
-        message = { kind: 'error', text: errorText(i18n, error) };
+        message = { kind: 'error', text: () => errorText(i18n, error) };
       })
       .finally(() => {
         busy = false;
@@ -225,7 +227,7 @@ function createSetReview(options: ReviewViewOptions, id: number): void {
   function transition(event: ChangeSetEvent): void {
     if (!set || busy) return;
     if (event === 'reject' && !setComment.trim()) {
-      message = { kind: 'error', text: i18n.t('plan.review.commentRequired') };
+      message = { kind: 'error', text: () => i18n.t('plan.review.commentRequired') };
       render();
       return;
     }
@@ -236,10 +238,10 @@ function createSetReview(options: ReviewViewOptions, id: number): void {
       .transition(set.id, event, setComment.trim() || undefined)
       .then(async () => {
         await load();
-        message = { kind: 'ok', text: i18n.t('plan.cs.done', { event: i18n.t(`plan.event.${event}` as MessageKey) }) };
+        message = { kind: 'ok', text: () => i18n.t('plan.cs.done', { event: i18n.t(`plan.event.${event}` as MessageKey) }) };
       })
       .catch((error: unknown) => {
-        message = { kind: 'error', text: errorText(i18n, error) };
+        message = { kind: 'error', text: () => errorText(i18n, error) };
       })
       .finally(() => {
         busy = false;
@@ -334,7 +336,7 @@ function createSetReview(options: ReviewViewOptions, id: number): void {
         : h('p', { class: 'hint' }, [pending > 0 ? i18n.t('plan.review.pending', { count: pending }) : rejected > 0 ? i18n.t('plan.review.someRejected') : i18n.t('plan.review.ready')]),
       events.length ? h('div', { class: 'field' }, [h('label', { for: 'set-comment' }, [i18n.t('plan.review.setComment')]), comment]) : null,
       message
-        ? h('div', { class: message.kind === 'error' ? 'form-summary' : 'page-notice', role: message.kind === 'error' ? 'alert' : 'status', 'data-testid': 'review-message' }, [message.text])
+        ? h('div', { class: message.kind === 'error' ? 'form-summary' : 'page-notice', role: message.kind === 'error' ? 'alert' : 'status', 'data-testid': 'review-message' }, [word(message.text)])
         : null,
       buttons.length ? h('div', { class: 'form-actions' }, buttons) : null,
     ]);

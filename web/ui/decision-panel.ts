@@ -14,6 +14,7 @@ import type { ComplianceStatus } from '../../api/checks/index.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { h, replace } from './dom.ts';
+import { problemDetail } from './error-text.ts';
 import { createFieldErrors } from './field-errors.ts';
 
 export interface DecisionPanelOptions {
@@ -133,8 +134,8 @@ export function createDecisionPanel(options: DecisionPanelOptions): DecisionPane
     if (!permit || busy) return;
     errors.clear();
     const approving = event === 'approve';
-    if (EVENTS_NEEDING_REASON.includes(event) && !reason.value.trim()) errors.add('/reason', i18n.t('decision.reasonRequired'));
-    if (approving && needsOverride() && !override.value.trim()) errors.add('/override_reason', i18n.t('decision.reasonRequired'));
+    if (EVENTS_NEEDING_REASON.includes(event) && !reason.value.trim()) errors.add('/reason', () => i18n.t('decision.reasonRequired'));
+    if (approving && needsOverride() && !override.value.trim()) errors.add('/override_reason', () => i18n.t('decision.reasonRequired'));
     if (errors.count > 0) {
       element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
@@ -167,13 +168,13 @@ export function createDecisionPanel(options: DecisionPanelOptions): DecisionPane
         if (error instanceof ApiError && error.code === 'override_reason_required') overrideAsked = true;
         render();
         if (!(error instanceof ApiError)) {
-          errors.summarise(i18n.t('error.generic', { detail: String(error) }));
+          errors.summarise(() => i18n.t('error.generic', { detail: String(error) }));
         } else if (error.status === 409) {
-          errors.summarise(i18n.t('decision.illegal'));
+          errors.summarise(() => i18n.t('decision.illegal'));
         } else if (error.status === 403) {
-          errors.summarise(i18n.t('decision.forbidden'));
+          errors.summarise(() => i18n.t('decision.forbidden'));
         } else {
-          errors.showProblem(error.problem, error.problem.detail ?? i18n.t('form.fix'));
+          errors.showProblem(error.problem, () => problemDetail(i18n, error.status, error.problem));
         }
       });
   }

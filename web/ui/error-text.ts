@@ -1,5 +1,6 @@
 // What to tell the user about a failed request: the problem+json detail, or a plain word for network and permission failures.
 import { ApiError } from '../api/client.ts';
+import type { Problem } from '../api/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 /** What errorText needs of the page's I18n (structural: keeps this file free of the DOM for Node tests). */
@@ -16,23 +17,29 @@ export function problemKey(status: number): MessageKey {
   return status >= 500 ? 'problem.5xx' : 'problem.other';
 }
 
+/**
+ * A problem's detail in the reader's language. Without the API's Vietnamese (an older server, a
+ * proxy's answer), a Vietnamese reader gets a sentence for the kind of failure, then what is wrong:
+ * each bad field in Vietnamese when the API names them, else the English detail, labelled so.
+ */
+export function problemDetail(i18n: Translator, status: number, problem: Problem, english = problem.detail ?? problem.title ?? `HTTP ${status}`): string {
+  if (i18n.lang !== 'vi') return english;
+  if (problem.detail_vi) return problem.detail_vi;
+  const fields = problem.errors ?? [];
+  if (fields.length > 0 && fields.every((e) => e.message_vi)) {
+    const what = fields.map((e) => (e.path ? `${e.path}: ${e.message_vi}` : e.message_vi)).join('; ');
+    return `${i18n.t(problemKey(status))} (${i18n.t('problem.fields')}: ${what})`;
+  }
+  return `${i18n.t(problemKey(status))} (${i18n.t('problem.detail')}: ${english})`;
+}
+
 /** `byStatus` replaces the text for given HTTP statuses (e.g. 403 on a page that explains who may act). */
 export function errorText(i18n: Translator, error: unknown, byStatus: Partial<Record<number, (e: ApiError) => string>> = {}): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return i18n.t('error.network');
     const special = byStatus[error.status];
     if (special) return special(error);
-    const detail = error.problem.detail ?? error.problem.title ?? error.message;
-    // The API words its details in English; in Vietnamese the reader gets a Vietnamese sentence for
-    // the kind of failure first, then what is wrong: each bad field in Vietnamese when the API
-    // names them (errors[].message_vi), else the detail (which names the field or the conflict).
-    if (i18n.lang !== 'vi') return detail;
-    const fields = error.problem.errors ?? [];
-    if (fields.length > 0 && fields.every((e) => e.message_vi)) {
-      const what = fields.map((e) => (e.path ? `${e.path}: ${e.message_vi}` : e.message_vi)).join('; ');
-      return `${i18n.t(problemKey(error.status))} (${i18n.t('problem.fields')}: ${what})`;
-    }
-    return `${i18n.t(problemKey(error.status))} (${i18n.t('problem.detail')}: ${detail})`;
+    return problemDetail(i18n, error.status, error.problem, error.problem.detail ?? error.problem.title ?? error.message);
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,24 +1,34 @@
 // Shows problem+json field errors next to the field their JSON pointer names, and the rest in a summary.
 import type { Problem } from '../api/types.ts';
 import { h } from './dom.ts';
+import { problemDetail, type Translator } from './error-text.ts';
+
+/** A message, or how to word it in the current language (so it can be worded again when the reader switches). */
+export type Message = string | (() => string);
+
+/** The message in the current language. */
+export const word = (m: Message): string => (typeof m === 'function' ? m() : m);
 
 export interface FieldErrorsOptions {
   /** The form; fields carry `data-path` with the pointer of their body member (e.g. "/applicant"). */
   root: HTMLElement;
   /** Where errors that name no field on the form go. */
   summary: HTMLElement;
-  /** The page's language: a field error is shown in Vietnamese when the API gives it (message_vi) and the page reads Vietnamese. */
-  i18n: { readonly lang: 'vi' | 'en'; pick(viText: string | null | undefined, enText: string | null | undefined): string };
+  /**
+   * The page's language: a field error is shown in Vietnamese when the API gives it (message_vi)
+   * and the page reads Vietnamese; shown errors are worded again when the language changes.
+   */
+  i18n: Translator & { onChange(listener: () => void): () => void };
 }
 
 export interface FieldErrors {
   clear(): void;
   /** One error at `path`; returns whether a field took it. */
-  add(path: string, message: string): boolean;
+  add(path: string, message: Message): boolean;
   /** Every error of a problem; the detail goes to the summary when no field error is shown. */
-  showProblem(problem: Problem, fallback: string): void;
+  showProblem(problem: Problem, fallback: Message, status?: number): void;
   /** A general message in the summary. */
-  summarise(message: string): void;
+  summarise(message: Message): void;
   readonly count: number;
 }
 
@@ -39,11 +49,14 @@ function fieldFor(root: HTMLElement, path: string): HTMLElement | undefined {
 
 export function createFieldErrors(options: FieldErrorsOptions): FieldErrors {
   const { root, summary, i18n } = options;
-  let count = 0;
   let serial = 0;
+  // What is shown, kept so it can be worded again in another language.
+  const placed: { path: string; message: Message; element: HTMLElement }[] = [];
+  const summarised: { message: Message; element: HTMLElement }[] = [];
 
   function clear(): void {
-    count = 0;
+    placed.length = 0;
+    summarised.length = 0;
     for (const error of root.querySelectorAll('.field-error')) error.remove();
     for (const field of root.querySelectorAll<HTMLElement>('[aria-invalid="true"]')) {
       field.removeAttribute('aria-invalid');
@@ -54,13 +67,13 @@ export function createFieldErrors(options: FieldErrorsOptions): FieldErrors {
     summary.hidden = true;
   }
 
-  function add(path: string, message: string): boolean {
+  function add(path: string, message: Message): boolean {
     const field = fieldFor(root, path);
     if (!field) return false;
-    count += 1;
     serial += 1;
     const id = `field-error-${serial}`;
-    const error = h('p', { class: 'field-error', id, 'data-error-path': path }, [message]);
+    const error = h('p', { class: 'field-error', id, 'data-error-path': path }, [word(message)]);
+    placed.push({ path, message, element: error });
     // The message goes after the field's wrapper (label + input), so it reads next to what it is about.
     const wrapper = field.closest('.field') ?? field;
     wrapper.classList.add('has-error');
@@ -73,27 +86,33 @@ export function createFieldErrors(options: FieldErrorsOptions): FieldErrors {
     return true;
   }
 
-  function summarise(message: string): void {
-    summary.append(h('p', {}, [message]));
+  function summarise(message: Message): void {
+    const element = h('p', {}, [word(message)]);
+    summarised.push({ message, element });
+    summary.append(element);
     summary.hidden = false;
   }
+
+  // Shown errors follow the reader's language; the form's focus and fields stay as they are.
+  i18n.onChange(() => {
+    for (const e of [...placed, ...summarised]) e.element.textContent = word(e.message);
+  });
 
   return {
     clear,
     add,
     summarise,
-    showProblem(problem, fallback) {
+    showProblem(problem, fallback, status = problem.status ?? 400) {
       const errors = problem.errors ?? [];
-      const text = (e: (typeof errors)[number]): string => i18n.pick(e.message_vi, e.message);
+      const text = (e: (typeof errors)[number]) => (): string => i18n.lang === 'vi' && e.message_vi ? e.message_vi : e.message;
       const unplaced = errors.filter((e) => !add(e.path, text(e)));
-      for (const e of unplaced) summarise(`${e.path}: ${text(e)}`);
-      // The detail is English: a Vietnamese reader gets the page's own sentence first.
-      if (errors.length === 0) summarise(problem.detail ? (i18n.lang === 'vi' ? `${fallback} (${problem.detail})` : problem.detail) : fallback);
+      for (const e of unplaced) summarise(() => `${e.path}: ${text(e)()}`);
+      if (errors.length === 0 && (problem.detail || problem.detail_vi)) summarise(() => problemDetail(i18n, status, problem));
       else summarise(fallback);
       root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     },
     get count() {
-      return count;
+      return placed.length;
     },
   };
 }

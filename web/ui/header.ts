@@ -1,5 +1,8 @@
 // Page header: title, VI/EN switch and the demo-data notice strip.
 import type { Plan } from '../api/types.ts';
+
+/** What the demo notice reads of a plan. */
+export type PlanNotice = Pick<Plan, 'is_demo' | 'notice_vi' | 'notice_en'>;
 import type { I18n, Lang } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { h, replace } from './dom.ts';
@@ -19,12 +22,12 @@ export interface HeaderOptions {
 
 export interface Header {
   /** Plans as listed by the API; undefined while unknown (the notice then stays up, to be safe). */
-  setPlans(plans: Plan[] | undefined): void;
+  setPlans(plans: PlanNotice[] | undefined): void;
 }
 
 export function createHeader(options: HeaderOptions): Header {
   const { i18n } = options;
-  let plans: Plan[] | undefined;
+  let plans: PlanNotice[] | undefined;
   let detailsOpen = options.noticeOpen;
 
   const titleKey = options.title ?? 'app.title';

@@ -3,6 +3,7 @@ import type { LandUseCode } from '../api/types.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { h, replace } from './dom.ts';
+import type { Message } from './field-errors.ts';
 
 export interface ProposalValues {
   applicant: string;
@@ -29,7 +30,7 @@ export interface ProposalFields {
   values(): ProposalValues;
   set(values: Partial<ProposalValues>): void;
   /** Local checks before sending (the server's limits, in the page language); [pointer, message] pairs. */
-  problems(): Array<[string, string]>;
+  problems(): Array<[string, Message]>;
   setUses(uses: LandUseCode[]): void;
   setDisabled(disabled: boolean): void;
 }
@@ -151,19 +152,21 @@ export function createProposalFields(options: ProposalFieldsOptions): ProposalFi
       }
     },
     problems() {
-      const out: Array<[string, string]> = [];
-      if (options.withApplicant && !applicant.value.trim()) out.push(['/applicant', i18n.t('form.required')]);
-      if (!use.value) out.push(['/use', i18n.t('form.required')]);
+      // Worded when shown, and again if the reader switches language.
+      const out: Array<[string, Message]> = [];
+      const required = (): string => i18n.t('form.required');
+      if (options.withApplicant && !applicant.value.trim()) out.push(['/applicant', required]);
+      if (!use.value) out.push(['/use', required]);
       for (const f of NUMBER_FIELDS) {
         const text = inputs[f.name].value.trim();
         const n = parseNumber(text);
         const path = `/${f.name}`;
         if (!text) {
-          if (f.required) out.push([path, i18n.t('form.required')]);
-        } else if (n === null) out.push([path, i18n.t('form.number')]);
-        else if (f.integer && !Number.isInteger(n)) out.push([path, i18n.t('form.integer')]);
+          if (f.required) out.push([path, required]);
+        } else if (n === null) out.push([path, () => i18n.t('form.number')]);
+        else if (f.integer && !Number.isInteger(n)) out.push([path, () => i18n.t('form.integer')]);
         else if (n > f.max || n < f.min || (f.positive && n === f.min)) {
-          out.push([path, i18n.t(f.positive ? 'form.rangePositive' : 'form.range', { min: i18n.number(f.min), max: i18n.number(f.max) })]);
+          out.push([path, () => i18n.t(f.positive ? 'form.rangePositive' : 'form.range', { min: i18n.number(f.min), max: i18n.number(f.max) })]);
         }
       }
       return out;

@@ -2,7 +2,6 @@
 import '../styles/page.css';
 import '../styles/verify.css';
 import { ApiError, createHttp } from '../api/client.ts';
-import type { Plan } from '../api/types.ts';
 import type { CertificateView, Difference, Verification } from '../../api/certificates/certificates.types.ts';
 import type { CardConstraint, CardZone } from '../../api/lookup/lookup.types.ts';
 import { createI18n, type Lang } from '../i18n/i18n.ts';
@@ -10,6 +9,7 @@ import type { ExtraMessages, MessageKey } from '../i18n/messages.ts';
 import { verifyVi, type VerifyKey } from '../i18n/verify-messages.ts';
 import { verifyEn } from '../i18n/verify-messages-en.ts';
 import { h, replace } from '../ui/dom.ts';
+import { errorText } from '../ui/error-text.ts';
 import { createHeader } from '../ui/header.ts';
 
 type Sheet = CertificateView & { verification: Verification };
@@ -43,7 +43,8 @@ window.__sppVerify = pageState;
 
 let sheet: Sheet | null = null;
 let view: ViewState = 'loading';
-let errorDetail = '';
+// Kept as it came, and worded at each render in the reader's language.
+let loadError: unknown = null;
 
 const num = (v: number, digits = 2) => i18n.number(v, digits);
 const area = (v: number | null) => (v === null ? '—' : `${num(v, 1)} m²`);
@@ -172,7 +173,7 @@ function render(): void {
       h('section', { class: 'verify-status verify-status--missing', 'data-testid': 'verify-status', 'data-state': view, role: 'alert' }, [
         h('span', { class: 'verify-status-icon', 'aria-hidden': 'true' }, ['?']),
         h('div', {}, [
-          h('h2', {}, [notFound ? t('verify.notFound.title') : t('verify.error', { detail: errorDetail })]),
+          h('h2', {}, [notFound ? t('verify.notFound.title') : t('verify.error', { detail: errorText(i18n, loadError) })]),
           notFound ? h('p', {}, [t('verify.notFound.body', { code: code || '—' })]) : null,
         ]),
       ]),
@@ -210,14 +211,14 @@ async function load(): Promise<void> {
     view = sheet.verification.matches ? 'matches' : 'differs';
     const plan = sheet.card.plan;
     // The header's demo notice follows the plan the sheet states.
-    header.setPlans(plan ? [{ ...plan, code: '', level: '', effective_from: null, effective_to: null, status: 'in_force' } satisfies Plan] : []);
+    header.setPlans(plan ? [plan] : []);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
       view = 'not-found';
       header.setPlans([]); // no sheet, no plan to warn about
     } else {
       view = 'error';
-      errorDetail = error instanceof ApiError ? (error.problem.detail ?? error.message) : String(error);
+      loadError = error;
     }
   }
   render();

@@ -1,8 +1,8 @@
-// What a failed request tells the user: a Vietnamese sentence for the kind of failure before the API's English detail, the detail alone in English.
+// What a failed request tells the user: the API's detail in the reader's language; without the API's Vietnamese, a Vietnamese sentence for the kind of failure before the English detail.
 import { expect } from 'chai';
 import { ApiError } from '../../../web/api/client.ts';
 import { en as enTable, vi as viTable } from '../../../web/i18n/messages.ts';
-import { errorText, type Translator } from '../../../web/ui/error-text.ts';
+import { errorText, problemDetail, type Translator } from '../../../web/ui/error-text.ts';
 
 // The page's I18n looks texts up in these same tables; these messages take no parameters.
 const i18n = (lang: 'vi' | 'en'): Translator => ({ lang, t: (key) => ((lang === 'vi' ? viTable : enTable) as Record<string, string>)[key] ?? key });
@@ -36,6 +36,20 @@ describe('errorText', () => {
     // An error without its Vietnamese text falls back to the English detail, labelled as English.
     const partly = new ApiError({ type: 'x', title: 't', status: 400, code: 'c', detail: '/a: bad', errors: [{ path: '/a', message: 'bad' }] }, 400);
     expect(errorText(i18n('vi'), partly)).to.equal('Dữ liệu gửi lên chưa hợp lệ (chi tiết (tiếng Anh): /a: bad)');
+  });
+
+  it('the API’s Vietnamese detail (detail_vi) to a Vietnamese reader, its English detail to an English one', () => {
+    const stale = new ApiError(
+      {
+        type: 'x', title: 'Conflict', status: 409, code: 'stale_version',
+        detail: 'The permit was changed by someone else (version 4, you sent 3): reload it and apply your change again.',
+        detail_vi: 'Hồ sơ đã được người khác thay đổi (phiên bản 4, bạn gửi 3): hãy tải lại và sửa lại.',
+      },
+      409,
+    );
+    expect(errorText(i18n('vi'), stale)).to.equal('Hồ sơ đã được người khác thay đổi (phiên bản 4, bạn gửi 3): hãy tải lại và sửa lại.');
+    expect(errorText(i18n('en'), stale)).to.equal('The permit was changed by someone else (version 4, you sent 3): reload it and apply your change again.');
+    expect(problemDetail(i18n('vi'), 409, stale.problem)).to.equal(errorText(i18n('vi'), stale));
   });
 
   it('in English: the API’s detail as it is; a page may replace the text for a status', () => {
