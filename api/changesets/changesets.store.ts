@@ -266,17 +266,8 @@ export async function touchChangeSet(db: Knex, id: number, changes: Record<strin
 // ---------------------------------------------------------------------------------------------
 // Edits
 
-export interface StoredEdit {
-  id: number;
-  op: EditOp;
-  layer: EditLayer;
-  feature_id: number | null;
-  base_version: number | null;
-  before: EditFeature | null;
-  after: EditFeature | null;
-  checks: EditCheckResult[];
-  review_decision: ReviewDecision | null;
-}
+/** An edit as the service works on it: the view's stored columns, without the names joined in for reading. */
+export type StoredEdit = Pick<ChangeSetEditView, 'id' | 'op' | 'layer' | 'feature_id' | 'base_version' | 'before' | 'after' | 'checks' | 'review_decision'>;
 
 export async function listStoredEdits(db: Knex, changeSetId: number): Promise<StoredEdit[]> {
   return (await db('change_set_edits')

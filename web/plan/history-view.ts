@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { readGeometry } from '../map/geo-format.ts';
 import type { LandUsePalette } from '../style/land-use-style.ts';
 import { h, replace } from '../ui/dom.ts';
+import { ATTRIBUTE_ROWS, attributeText } from './attribute-rows.ts';
 import { diffStyle } from './diff-style.ts';
 import { createPlanMap } from './plan-map.ts';
 import { planHref, type PlanPageState } from './plan-state.ts';
@@ -24,21 +25,6 @@ export interface HistoryViewOptions {
   featureId: number | null;
   onError(error: unknown): void;
 }
-
-const FIELDS: Array<[string, MessageKey]> = [
-  ['lot_code', 'plan.attr.lotCode'],
-  ['land_use_code', 'plan.attr.landUse'],
-  ['name', 'plan.attr.name'],
-  ['max_coverage_pct', 'plan.attr.coverage'],
-  ['max_far', 'plan.attr.far'],
-  ['max_floors', 'plan.attr.floors'],
-  ['max_height_m', 'plan.attr.height'],
-  ['min_setback_m', 'plan.attr.setback'],
-  ['kind', 'plan.attr.kind'],
-  ['rule', 'plan.attr.rule'],
-  ['value', 'plan.attr.value'],
-  ['citation', 'plan.attr.citation'],
-];
 
 const attr = (v: FeatureVersion, name: string): unknown => v.properties?.[name] ?? v[name];
 
@@ -117,10 +103,10 @@ export function createHistoryView(options: HistoryViewOptions): void {
       h(
         'dl',
         { class: 'facts' },
-        FIELDS.filter(([name]) => attr(v, name) !== undefined).flatMap(([name, label]) => {
-          const value = attr(v, name);
-          return [h('dt', {}, [i18n.t(label)]), h('dd', {}, [value === null || value === '' ? '—' : typeof value === 'number' ? i18n.number(value, 2) : String(value)])];
-        }),
+        ATTRIBUTE_ROWS.filter(([name]) => attr(v, name) !== undefined).flatMap(([name, label]) => [
+          h('dt', {}, [i18n.t(label)]),
+          h('dd', {}, [attributeText(i18n, attr(v, name))]),
+        ]),
       ),
     ]);
   }

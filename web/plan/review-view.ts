@@ -7,6 +7,7 @@ import type { I18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { LandUsePalette } from '../style/land-use-style.ts';
 import { h, replace } from '../ui/dom.ts';
+import { ATTRIBUTE_ROWS, attributeText } from './attribute-rows.ts';
 import { editLabel, statusBadge } from './changeset-panel.ts';
 import { checkMessage, createCheckResults, evidenceOf, summariseChecks } from './check-results.ts';
 import type { DiffPhase } from './diff-style.ts';
@@ -24,19 +25,6 @@ export interface ReviewViewOptions {
   changeSetId: number | null;
   onError(error: unknown): void;
 }
-
-const ATTRIBUTE_ROWS: Array<[string, MessageKey]> = [
-  ['lot_code', 'plan.attr.lotCode'],
-  ['land_use_code', 'plan.attr.landUse'],
-  ['max_coverage_pct', 'plan.attr.coverage'],
-  ['max_far', 'plan.attr.far'],
-  ['max_floors', 'plan.attr.floors'],
-  ['max_height_m', 'plan.attr.height'],
-  ['min_setback_m', 'plan.attr.setback'],
-  ['kind', 'plan.attr.kind'],
-  ['rule', 'plan.attr.rule'],
-  ['value', 'plan.attr.value'],
-];
 
 export function createReviewView(options: ReviewViewOptions): void {
   if (options.changeSetId === null) createQueue(options);
@@ -191,7 +179,7 @@ function createSetReview(options: ReviewViewOptions, id: number): void {
       const b = before[name];
       const a = after[name];
       const changed = edit.op === 'modify' && JSON.stringify(b ?? null) !== JSON.stringify(a ?? null);
-      const text = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'number' ? i18n.number(v, 2) : String(v));
+      const text = (v: unknown) => attributeText(i18n, v);
       return h('tr', { class: changed ? 'is-changed' : '' }, [
         h('th', {}, [i18n.t(label)]),
         edit.op === 'modify' ? h('td', { class: 'before' }, [text(b)]) : null,
