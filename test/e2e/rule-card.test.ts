@@ -294,6 +294,20 @@ describe('rule card on the public map', function () {
       await page.locator('[data-testid=sketch-server]', { hasText: 'Server confirmed' }).waitFor({ timeout: 20_000 });
       await page.click('button[data-lang=vi]');
     });
+
+    it('a refused search says why in Vietnamese, and in English after a switch of language', async () => {
+      // The API takes at most 200 characters (GET /api/search answers 400 with detail_vi and the field).
+      await page.fill('[data-testid=search-input]', 'x'.repeat(201));
+      await page.press('[data-testid=search-input]', 'Enter');
+      const note = page.locator('[data-testid=search] .search-note');
+      await note.waitFor({ state: 'visible' });
+      expect(await note.textContent()).to.equal('Không tìm được: /query/q: tối đa 200 ký tự');
+      await page.click('button[data-lang=en]');
+      expect(await note.textContent()).to.equal('Search failed: /query/q: must be at most 200 characters');
+      await page.click('button[data-lang=vi]');
+      expect(await note.textContent()).to.equal('Không tìm được: /query/q: tối đa 200 ký tự');
+      await page.fill('[data-testid=search-input]', '');
+    });
   });
 
   describe('on a phone (375×740)', () => {

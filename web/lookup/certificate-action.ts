@@ -23,7 +23,8 @@ export function createCertificateAction(options: { i18n: I18n; api: LookupApi; e
   let dated = false;
   let busy = false;
   let issued: IssuedCertificate | null = null;
-  let error: { key: 'cert.rateLimited' | 'cert.unavailable' } | { detail: string } | null = null;
+  // A failure is kept as it came and worded at each render, so it follows the reader's language.
+  let error: { key: 'cert.rateLimited' | 'cert.unavailable' } | { failure: unknown } | null = null;
 
   const heading = h('h3', { class: 'card-heading' });
   const hint = h('p', { class: 'hint' });
@@ -46,7 +47,7 @@ export function createCertificateAction(options: { i18n: I18n; api: LookupApi; e
         ]),
       ]);
     } else if (error) {
-      const text = 'key' in error ? i18n.t(error.key) : i18n.t('cert.error', { detail: error.detail });
+      const text = 'key' in error ? i18n.t(error.key) : i18n.t('cert.error', { detail: options.errorText(error.failure) });
       replace(result, [h('p', { class: 'cert-error', role: 'alert' }, [text])]);
     } else {
       replace(result, []);
@@ -70,8 +71,8 @@ export function createCertificateAction(options: { i18n: I18n; api: LookupApi; e
       // A 404 of the route itself (or a 405) means this server has no sheets; other 404s name what is missing.
       if (e instanceof ApiError && e.status === 429) error = { key: 'cert.rateLimited' };
       else if (e instanceof ApiError && (e.status === 405 || (e.status === 404 && (!e.code || e.code === 'route_not_found')))) error = { key: 'cert.unavailable' };
-      else error = { detail: options.errorText(e) };
-      hook.error = 'key' in error ? i18n.t(error.key) : error.detail;
+      else error = { failure: e };
+      hook.error = 'key' in error ? i18n.t(error.key) : options.errorText(e);
     } finally {
       busy = false;
       render();

@@ -59,7 +59,8 @@ export function createLookupTools(options: LookupToolsOptions): LookupTools {
   let subject: Subject | null = null;
   let card: RuleCard | null = null;
   let loading = false;
-  let loadError: string | null = null;
+  // The card's load failure, worded at each render in the reader's language.
+  let loadError: (() => string) | null = null;
   let controller: AbortController | undefined;
 
   const sketchHook: SketchHookState = { live: null, server: null, serverError: null, footprintArea: null };
@@ -122,7 +123,7 @@ export function createLookupTools(options: LookupToolsOptions): LookupTools {
 
   function view(): { title: string; nodes: Node[]; busy?: boolean } {
     if (loading && !card) return { title: i18n.t('card.loading'), nodes: [h('p', { class: 'panel-empty', role: 'status' }, [i18n.t('card.loading')])], busy: true };
-    if (loadError && !card) return { title: i18n.t('panel.title'), nodes: [h('p', { class: 'card-error', role: 'alert' }, [i18n.t('card.error', { detail: loadError })])] };
+    if (loadError && !card) return { title: i18n.t('panel.title'), nodes: [h('p', { class: 'card-error', role: 'alert' }, [i18n.t('card.error', { detail: loadError() })])] };
     if (!card) return { title: i18n.t('panel.title'), nodes: [] };
     const sections = renderCard(card, { i18n, palette: options.palette(), wardName: options.wardName });
     const actions = h('div', { class: 'card-actions', role: 'group', 'aria-label': i18n.t('card.actions') }, [
@@ -130,14 +131,14 @@ export function createLookupTools(options: LookupToolsOptions): LookupTools {
       actionButton(i18n.t('cert.title'), () => certificate.element, 'certificate'),
       actionButton(i18n.t('share.title'), () => share.element, 'share'),
     ]);
-    const status = loadError ? h('p', { class: 'card-error', role: 'alert' }, [i18n.t('card.error', { detail: loadError })]) : null;
+    const status = loadError ? h('p', { class: 'card-error', role: 'alert' }, [i18n.t('card.error', { detail: loadError() })]) : null;
     return { title: cardTitle(card, i18n), nodes: [status, sections[0], actions, ...sections.slice(1), sketch.element, certificate.element, share.element].filter((n): n is HTMLElement => !!n), busy: loading };
   }
 
   function publish(): void {
     hook.card = card ? { parcel_id: card.parcel?.id ?? null, as_of: card.as_of, zones: card.zones.length, constraints: card.constraints.length } : null;
     hook.cardLoading = loading;
-    hook.cardError = loadError;
+    hook.cardError = loadError?.() ?? null;
     hook.date = picker.date;
   }
 
@@ -190,7 +191,7 @@ export function createLookupTools(options: LookupToolsOptions): LookupTools {
     } catch (error) {
       if (current.signal.aborted) return;
       loading = false;
-      loadError = options.errorText(error);
+      loadError = () => options.errorText(error);
       publish();
       panel.showView(view, { keepScroll: true });
     }

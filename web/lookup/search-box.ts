@@ -28,7 +28,8 @@ export function createSearchBox(options: SearchBoxOptions): SearchBox {
   const { i18n } = options;
   let items: SearchItem[] = [];
   let active = -1;
-  let message: { key: MessageKey; params: Record<string, string> } | null = null;
+  // A failed search keeps its error, worded at each render in the reader's language.
+  let message: { key: MessageKey; params: Record<string, string>; failure?: unknown } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
   let lastQuery = '';
@@ -83,7 +84,7 @@ export function createSearchBox(options: SearchBoxOptions): SearchBox {
     if (active >= 0) input.setAttribute('aria-activedescendant', `search-result-${active}`);
     else input.removeAttribute('aria-activedescendant');
     note.hidden = message === null;
-    note.textContent = message ? i18n.t(message.key, message.params) : '';
+    note.textContent = message ? i18n.t(message.key, 'failure' in message ? { ...message.params, detail: options.errorText(message.failure) } : message.params) : '';
   }
 
   function closeResults(): void {
@@ -119,7 +120,7 @@ export function createSearchBox(options: SearchBoxOptions): SearchBox {
       if (current.signal.aborted) return;
       items = [];
       active = -1;
-      message = { key: 'search.error', params: { detail: options.errorText(error) } };
+      message = { key: 'search.error', params: {}, failure: error };
       render();
     }
   }

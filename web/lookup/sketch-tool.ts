@@ -87,7 +87,7 @@ export function createSketchTool(options: SketchToolOptions): SketchTool {
   let liveReport: ComplianceReport | null = null;
   let serverTimer: ReturnType<typeof setTimeout> | undefined;
   let serverController: AbortController | undefined;
-  let serverState: { kind: 'idle' } | { kind: 'waiting' } | { kind: 'done'; report: FeasibilityReport } | { kind: 'error'; message: string } = { kind: 'idle' };
+  let serverState: { kind: 'idle' } | { kind: 'waiting' } | { kind: 'done'; report: FeasibilityReport } | { kind: 'error'; message: () => string } = { kind: 'idle' };
   let sketching: Polygonal | null = null;
 
   const source = new VectorSource<Feature>();
@@ -261,11 +261,12 @@ export function createSketchTool(options: SketchToolOptions): SketchTool {
         })
         .catch((error: unknown) => {
           if (controller.signal.aborted) return;
-          const message =
+          // Worded at each render, so it follows the reader's language.
+          const message = (): string =>
             error instanceof ApiError && error.status === 429 ? i18n.t('sketch.server.rateLimited') : i18n.t('sketch.server.error', { detail: options.errorText(error) });
           serverState = { kind: 'error', message };
           hook.server = null;
-          hook.serverError = message;
+          hook.serverError = message();
           renderServer();
           // Over budget: ask again once the window has room.
           if (error instanceof ApiError && error.status === 429) serverTimer = setTimeout(scheduleServer, 15_000);
@@ -295,7 +296,7 @@ export function createSketchTool(options: SketchToolOptions): SketchTool {
     }
     if (s.kind === 'error') {
       serverLine.dataset.status = 'error';
-      serverLine.textContent = s.message;
+      serverLine.textContent = s.message();
       return;
     }
     const statusText = i18n.t(`report.${s.report.status}` as MessageKey);
