@@ -28,7 +28,7 @@ const TOPOLOGY_CHECKS = new Set(['geometry_valid', 'overlap', 'gap', 'sliver', '
 function demoteUnchanged(results: EditCheckResult[]): EditCheckResult[] {
   return results.map((r) =>
     r.severity === 'error' && TOPOLOGY_CHECKS.has(r.id)
-      ? { ...r, severity: 'warning', message: `${r.message} (The outline is in force already; this edit does not change it.)`, message_vi: `${r.message_vi} (Ranh giới này đang có hiệu lực; chỉnh sửa này không thay đổi nó.)` }
+      ? { ...r, severity: 'warning', message: `${r.message} (The outline is in force already; this edit does not change it.)`, message_vi: `${r.message_vi} (Ranh giới này đang có hiệu lực; thay đổi này giữ nguyên nó.)` }
       : r,
   );
 }

@@ -45,7 +45,7 @@ export async function prepareEdits(db: Knex, user: AuthUser, planId: number, rea
     constraints: await store.currentFeatures(db, 'constraints', byLayer.constraints),
   };
   const taken = new Map<string, Bilingual>();
-  for (const e of existing) if (e.feature_id !== null && e.op !== 'create') taken.set(`${e.layer}:${e.feature_id}`, { en: `edit ${e.id} of this change set`, vi: `chỉnh sửa ${e.id} của bộ thay đổi này` });
+  for (const e of existing) if (e.feature_id !== null && e.op !== 'create') taken.set(`${e.layer}:${e.feature_id}`, { en: `edit ${e.id} of this change set`, vi: `thay đổi ${e.id} của bộ này` });
   const wardCodes = [...new Set(reads.map((r) => r.edit.properties.ward_code).filter((w): w is string => typeof w === 'string'))];
   const knownWards = await store.existingWardCodes(db, wardCodes);
 
@@ -82,7 +82,7 @@ export async function prepareEdits(db: Knex, user: AuthUser, planId: number, rea
         throw new ConflictError(
           {
             en: `${pointer || '/'}: the ${what} ${edit.feature_id} is at version ${cur.version}, but the edit was made on version ${edit.base_version}: reload the ${what} and edit its current version.`,
-            vi: `${pointer || '/'}: ${whatVi} ${edit.feature_id} đang ở phiên bản ${cur.version}, nhưng chỉnh sửa được thực hiện trên phiên bản ${edit.base_version}: hãy tải lại ${whatVi} và chỉnh sửa phiên bản hiện hành.`,
+            vi: `${pointer || '/'}: ${whatVi} ${edit.feature_id} đang ở phiên bản ${cur.version}, nhưng thay đổi được lập trên phiên bản ${edit.base_version}: hãy tải lại ${whatVi} và sửa trên phiên bản hiện hành.`,
           },
           'stale_base_version',
           { feature_id: edit.feature_id, layer: edit.layer, base_version: edit.base_version, current_version: cur.version, pointer: `${pointer}/base_version` },
@@ -94,13 +94,13 @@ export async function prepareEdits(db: Knex, user: AuthUser, planId: number, rea
         throw new ConflictError(
           {
             en: `${pointer || '/'}: the ${what} ${edit.feature_id} already has an edit in this change set (${held.en}): remove that edit first, or edit it in one go.`,
-            vi: `${pointer || '/'}: ${whatVi} ${edit.feature_id} đã có một chỉnh sửa trong bộ thay đổi này (${held.vi}): hãy xoá chỉnh sửa đó trước, hoặc gộp vào một lần chỉnh sửa.`,
+            vi: `${pointer || '/'}: ${whatVi} ${edit.feature_id} đã có một thay đổi trong bộ này (${held.vi}): hãy bỏ thay đổi đó trước, hoặc gộp hai thay đổi làm một.`,
           },
           'duplicate_feature_edit',
           { feature_id: edit.feature_id, layer: edit.layer },
         );
       }
-      taken.set(key, pointer ? { en: `the edit at ${pointer}`, vi: `chỉnh sửa tại ${pointer}` } : { en: 'another edit', vi: 'một chỉnh sửa khác' });
+      taken.set(key, pointer ? { en: `the edit at ${pointer}`, vi: `thay đổi tại ${pointer}` } : { en: 'another edit', vi: 'một thay đổi khác' });
       baseVersion = cur.version;
       before = featureOf(cur.feature_id, cur.geometry, { ...cur.properties, version: cur.version, valid_from: cur.valid_from, change_set_id: cur.change_set_id });
       properties = { ...cur.properties, ...edit.properties };
@@ -119,7 +119,7 @@ export async function prepareEdits(db: Knex, user: AuthUser, planId: number, rea
     });
   }
   // Unknown references in well-formed JSON: 422, all at once.
-  if (errors.list.length) throw new UnprocessableError(withFieldErrors({ en: 'The edits cannot be accepted:', vi: 'Không tiếp nhận được các chỉnh sửa:' }, errors.list), errors.list, 'invalid_edit');
+  if (errors.list.length) throw new UnprocessableError(withFieldErrors({ en: 'The edits cannot be accepted:', vi: 'Không tiếp nhận được các thay đổi:' }, errors.list), errors.list, 'invalid_edit');
   await checkWardScope(db, user, out);
   return out;
 }

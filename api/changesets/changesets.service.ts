@@ -29,7 +29,7 @@ export type { AuthUser, NewEdit } from './changesets.types.ts';
 const holds = (u: AuthUser, role: 'planner' | 'reviewer'): boolean => isAdmin(u) || u.roles.includes(role);
 
 const noChangeSet = (id: number): Bilingual => ({ en: `No change set has the id ${id}.`, vi: `Không có bộ thay đổi nào mang mã ${id}.` });
-const noEdit = (id: number, editId: number): Bilingual => ({ en: `Change set ${id} has no edit ${editId}.`, vi: `Bộ thay đổi ${id} không có chỉnh sửa nào mang mã ${editId}.` });
+const noEdit = (id: number, editId: number): Bilingual => ({ en: `Change set ${id} has no edit ${editId}.`, vi: `Bộ thay đổi ${id} không có thay đổi nào mang mã ${editId}.` });
 const NOTHING_APPLIED_VI = 'Chưa có thay đổi nào được áp dụng.';
 
 function requirePlanner(user: AuthUser): void {
@@ -74,7 +74,7 @@ export async function createChangeSetWithEdits(
     const edit = readEdit(raw, `/edits/${i}`, errors);
     if (edit) reads.push({ pointer: `/edits/${i}`, edit });
   });
-  errors.throwIfAny({ en: 'The change set has invalid edits.', vi: 'Bộ thay đổi có chỉnh sửa không hợp lệ.' });
+  errors.throwIfAny({ en: 'The change set has invalid edits.', vi: 'Bộ thay đổi có thay đổi không hợp lệ.' });
   return knex.transaction(async (trx) => {
     const planId = await resolvePlanId(trx, cs.plan_id, '/plan_id');
     const id = await store.insertChangeSet(trx, { plan_id: planId, title: cs.title, author_id: user.id, effective_from: cs.effective_from, source: cs.source ?? 'editor' });
@@ -132,7 +132,7 @@ export class ChangeSetsService {
       throw new ConflictError(
         {
           en: `A change set that is ${cs.status} takes no more edits; only a draft does.`,
-          vi: `Bộ thay đổi ở trạng thái ${cs.status} không nhận thêm chỉnh sửa; chỉ bản nháp mới nhận chỉnh sửa.`,
+          vi: `Bộ thay đổi ở trạng thái ${cs.status} không nhận thêm thay đổi; chỉ bộ ở trạng thái nháp mới nhận.`,
         },
         'not_editable',
         { current_status: cs.status },
@@ -145,7 +145,7 @@ export class ChangeSetsService {
   async addEdit(user: AuthUser, id: number, raw: Record<string, unknown>, lockVersion: number | null, requestId?: string): Promise<ChangeSetEditView & { lock_version: number }> {
     const errors = new FieldErrors();
     const edit = readEdit(raw, '', errors);
-    errors.throwIfAny({ en: 'The edit has invalid fields.', vi: 'Chỉnh sửa có trường không hợp lệ.' });
+    errors.throwIfAny({ en: 'The edit has invalid fields.', vi: 'Thay đổi có trường không hợp lệ.' });
     const { editId, lock } = await this.db.transaction(async (trx) => {
       const cs = await this.lockForEditing(trx, user, id, lockVersion);
       const existing = await store.listStoredEdits(trx, id);
@@ -181,7 +181,7 @@ export class ChangeSetsService {
     if (!holds(user, 'reviewer')) {
       throw new ForbiddenError({
         en: `Reviewing edits needs the role reviewer; you have ${user.roles.join(', ')}.`,
-        vi: `Thẩm định chỉnh sửa cần vai trò reviewer (người thẩm định); bạn có vai trò ${user.roles.join(', ')}.`,
+        vi: `Thẩm định các thay đổi cần vai trò reviewer (người thẩm định); bạn có vai trò ${user.roles.join(', ')}.`,
       });
     }
     const lock = await this.db.transaction(async (trx) => {
@@ -197,7 +197,7 @@ export class ChangeSetsService {
         throw new ConflictError(
           {
             en: `A change set that is ${cs.status} is not under review; edits are reviewed while it is submitted.`,
-            vi: `Bộ thay đổi ở trạng thái ${cs.status} không trong giai đoạn thẩm định; các chỉnh sửa chỉ được thẩm định khi bộ thay đổi đã được trình.`,
+            vi: `Bộ thay đổi ở trạng thái ${cs.status} không trong giai đoạn thẩm định; các thay đổi chỉ được thẩm định khi bộ thay đổi đã được trình.`,
           },
           'not_reviewable',
           { current_status: cs.status },
@@ -211,7 +211,7 @@ export class ChangeSetsService {
         throw new ConflictError(
           {
             en: `Edit ${editId} was already reviewed (${edit.review_decision}) by another reviewer: send the change set's lock_version (${cs.lock_version}) to replace that decision.`,
-            vi: `Chỉnh sửa ${editId} đã có ý kiến thẩm định (${edit.review_decision}) của một người thẩm định khác: hãy gửi lock_version (phiên bản) của bộ thay đổi (${cs.lock_version}) để thay quyết định đó.`,
+            vi: `Thay đổi ${editId} đã có ý kiến thẩm định (${edit.review_decision}) của một người thẩm định khác: hãy gửi lock_version (phiên bản) của bộ thay đổi (${cs.lock_version}) để thay quyết định đó.`,
           },
           'already_reviewed',
           { current_version: cs.lock_version, review_decision: edit.review_decision },
@@ -309,7 +309,7 @@ export class ChangeSetsService {
       const edits = await store.listStoredEdits(trx, id);
       const to = plan.transition.to;
       if (req.event === 'submit') {
-        if (!edits.length) throw new UnprocessableError({ en: 'An empty change set cannot be submitted: add at least one edit.', vi: 'Không thể trình bộ thay đổi trống: hãy thêm ít nhất một chỉnh sửa.' }, [{ path: '/edits', message: 'holds no edit', message_vi: 'chưa có thay đổi nào' }], 'empty_change_set');
+        if (!edits.length) throw new UnprocessableError({ en: 'An empty change set cannot be submitted: add at least one edit.', vi: 'Không thể trình bộ thay đổi trống: hãy thêm ít nhất một thay đổi.' }, [{ path: '/edits', message: 'holds no edit', message_vi: 'chưa có thay đổi nào' }], 'empty_change_set');
         await this.requireCurrentBases(trx, edits);
         const checked = await this.recheck(trx, cs.plan_id, edits, edits);
         await store.touchChangeSet(trx, id, { checks_run_at: trx.fn.now() });
@@ -318,7 +318,7 @@ export class ChangeSetsService {
           return new UnprocessableError(
             {
               en: `The change set cannot be submitted: ${blocking.length} edit(s) have blocking check errors (${blocking.map((b) => b.id).join(', ')}). Fix them and submit again.`,
-              vi: `Không thể trình bộ thay đổi: ${blocking.length} chỉnh sửa có lỗi kiểm tra chặn (${blocking.map((b) => b.id).join(', ')}). Hãy sửa các lỗi đó rồi trình lại.`,
+              vi: `Không thể trình bộ thay đổi: ${blocking.length} thay đổi có lỗi kiểm tra chặn (${blocking.map((b) => b.id).join(', ')}). Hãy sửa các lỗi đó rồi trình lại.`,
             },
             blockingErrors(blocking),
             'blocking_check_errors',
@@ -367,12 +367,12 @@ export class ChangeSetsService {
         .map((c) => `edit ${c.edit_id} (${c.layer === 'zones' ? 'zone' : 'constraint'} ${c.feature_id}) was made on version ${c.base_version}, ${c.current_version === null ? 'the feature has since been deleted' : `the current version is ${c.current_version}${c.changed_by_change_set ? ` (change set ${c.changed_by_change_set})` : ''}`}`)
         .join('; ');
       const textVi = conflicts
-        .map((c) => `chỉnh sửa ${c.edit_id} (${c.layer === 'zones' ? 'ô quy hoạch' : 'ràng buộc'} ${c.feature_id}) được thực hiện trên phiên bản ${c.base_version}, ${c.current_version === null ? 'đối tượng này sau đó đã bị xoá' : `phiên bản hiện hành là ${c.current_version}${c.changed_by_change_set ? ` (bộ thay đổi ${c.changed_by_change_set})` : ''}`}`)
+        .map((c) => `thay đổi ${c.edit_id} (${c.layer === 'zones' ? 'ô quy hoạch' : 'ràng buộc'} ${c.feature_id}) được thực hiện trên phiên bản ${c.base_version}, ${c.current_version === null ? 'đối tượng này sau đó đã bị xoá' : `phiên bản hiện hành là ${c.current_version}${c.changed_by_change_set ? ` (bộ thay đổi ${c.changed_by_change_set})` : ''}`}`)
         .join('; ');
       throw new ConflictError(
         {
           en: `Edits of this change set were overtaken by changes approved since: ${text}. Nothing was applied.`,
-          vi: `Các chỉnh sửa của bộ thay đổi này đã cũ so với những thay đổi được phê duyệt sau đó: ${textVi}. ${NOTHING_APPLIED_VI}`,
+          vi: `Các thay đổi của bộ này đã cũ so với những thay đổi được phê duyệt sau đó: ${textVi}. ${NOTHING_APPLIED_VI}`,
         },
         'edit_conflict',
         { conflicts },
@@ -401,7 +401,7 @@ export class ChangeSetsService {
       throw new ConflictError(
         {
           en: `Every edit needs a review decision before the change set is approved; undecided: ${undecided.map((e) => e.id).join(', ')}.`,
-          vi: `Mọi chỉnh sửa phải có ý kiến thẩm định trước khi phê duyệt bộ thay đổi; chưa có ý kiến: ${undecided.map((e) => e.id).join(', ')}.`,
+          vi: `Mọi thay đổi phải có ý kiến thẩm định trước khi phê duyệt bộ thay đổi; chưa có ý kiến: ${undecided.map((e) => e.id).join(', ')}.`,
         },
         'edits_not_reviewed',
         { undecided_edit_ids: undecided.map((e) => e.id) },
@@ -409,7 +409,7 @@ export class ChangeSetsService {
     }
     const approved = edits.filter((e) => e.review_decision === 'approve');
     if (!approved.length) {
-      throw new ConflictError({ en: 'Every edit of this change set was rejected: reject the change set instead.', vi: 'Mọi chỉnh sửa của bộ thay đổi này đều bị từ chối: hãy từ chối cả bộ thay đổi.' }, 'nothing_approved');
+      throw new ConflictError({ en: 'Every edit of this change set was rejected: reject the change set instead.', vi: 'Mọi thay đổi của bộ này đều bị từ chối: hãy từ chối cả bộ thay đổi.' }, 'nothing_approved');
     }
     const current = await this.requireCurrentBases(trx, approved, true);
     const checked = await this.recheck(trx, cs.plan_id, approved, approved);
@@ -419,7 +419,7 @@ export class ChangeSetsService {
       return new UnprocessableError(
         {
           en: `The change set cannot be approved: with the plan as it now is, ${blocking.length} approved edit(s) have blocking check errors (${blocking.map((b) => b.id).join(', ')}). Nothing was applied.`,
-          vi: `Không thể phê duyệt bộ thay đổi: đối chiếu với đồ án quy hoạch hiện nay, ${blocking.length} chỉnh sửa đã được phê duyệt có lỗi kiểm tra chặn (${blocking.map((b) => b.id).join(', ')}). ${NOTHING_APPLIED_VI}`,
+          vi: `Không thể phê duyệt bộ thay đổi: đối chiếu với đồ án quy hoạch hiện nay, ${blocking.length} thay đổi đã được phê duyệt có lỗi kiểm tra chặn (${blocking.map((b) => b.id).join(', ')}). ${NOTHING_APPLIED_VI}`,
         },
         blockingErrors(blocking),
         'blocking_check_errors',
@@ -433,7 +433,7 @@ export class ChangeSetsService {
         throw new ConflictError(
           {
             en: `Edit ${e.id}: the current version ${cur.version} of ${e.layer === 'zones' ? 'zone' : 'constraint'} ${e.feature_id} is valid from ${cur.valid_from}, not before this change set's effective_from ${effective}: a version cannot end before it begins. Nothing was applied.`,
-            vi: `Chỉnh sửa ${e.id}: phiên bản hiện hành ${cur.version} của ${e.layer === 'zones' ? 'ô quy hoạch' : 'ràng buộc'} ${e.feature_id} có hiệu lực từ ${cur.valid_from}, không sớm hơn ngày hiệu lực (effective_from) ${effective} của bộ thay đổi này: một phiên bản không thể kết thúc trước khi bắt đầu. ${NOTHING_APPLIED_VI}`,
+            vi: `Thay đổi ${e.id}: phiên bản hiện hành ${cur.version} của ${e.layer === 'zones' ? 'ô quy hoạch' : 'ràng buộc'} ${e.feature_id} có hiệu lực từ ${cur.valid_from}, không sớm hơn ngày hiệu lực (effective_from) ${effective} của bộ thay đổi này: một phiên bản không thể kết thúc trước khi bắt đầu. ${NOTHING_APPLIED_VI}`,
           },
           'effective_before_current_version',
           { edit_id: e.id, feature_id: e.feature_id, valid_from: cur.valid_from, effective_from: effective },
