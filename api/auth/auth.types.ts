@@ -2,6 +2,20 @@
 export const ROLES = ['admin', 'planner', 'reviewer', 'permit_officer', 'inspector'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What Vietnamese readers call each role (the pages' names): problem details name roles so. */
+const ROLE_NAMES_VI: Record<Role, string> = {
+  admin: 'quản trị',
+  planner: 'quy hoạch',
+  reviewer: 'lãnh đạo phê duyệt',
+  permit_officer: 'cán bộ cấp phép',
+  inspector: 'thanh tra',
+};
+
+/** Roles in Vietnamese, joined by `joiner` (", " or " hoặc "); "không có" for none. */
+export function rolesVi(roles: readonly Role[], joiner = ', '): string {
+  return roles.length ? roles.map((r) => `"${ROLE_NAMES_VI[r]}"`).join(joiner) : 'không có';
+}
+
 export interface User {
   id: number;
   email: string;

@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import type { Feature } from 'geojson';
 import { recordAudit } from '../audit/audit.store.ts';
+import { rolesVi } from '../auth/auth.types.ts';
 import type { Polygonal } from '../checks/index.ts';
 import type { EditCheckResult } from '../checks/zoning/index.ts';
 import { hasBlockingErrors } from '../checks/zoning/index.ts';
@@ -36,7 +37,7 @@ function requirePlanner(user: AuthUser): void {
   if (!holds(user, 'planner')) {
     throw new ForbiddenError({
       en: `Editing zoning layers needs the role planner; you have ${user.roles.join(', ')}.`,
-      vi: `Chỉnh sửa các lớp quy hoạch cần vai trò planner (người lập quy hoạch); bạn có vai trò ${user.roles.join(', ')}.`,
+      vi: `Chỉnh sửa các lớp quy hoạch cần vai trò ${rolesVi(['planner'])}; vai trò của bạn: ${rolesVi(user.roles)}.`,
     });
   }
 }
@@ -181,7 +182,7 @@ export class ChangeSetsService {
     if (!holds(user, 'reviewer')) {
       throw new ForbiddenError({
         en: `Reviewing edits needs the role reviewer; you have ${user.roles.join(', ')}.`,
-        vi: `Thẩm định các thay đổi cần vai trò reviewer (người thẩm định); bạn có vai trò ${user.roles.join(', ')}.`,
+        vi: `Thẩm định các thay đổi cần vai trò ${rolesVi(['reviewer'])}; vai trò của bạn: ${rolesVi(user.roles)}.`,
       });
     }
     const lock = await this.db.transaction(async (trx) => {
@@ -279,7 +280,7 @@ export class ChangeSetsService {
         if (plan.reason === 'forbidden') {
           throw new ForbiddenError({
             en: `"${req.event}" needs the role ${changeSetEventRoles(req.event as ChangeSetEvent).join(' or ')}; you have ${user.roles.join(', ')}.`,
-            vi: `"${req.event}" cần vai trò ${changeSetEventRoles(req.event as ChangeSetEvent).join(' hoặc ')}; bạn có vai trò ${user.roles.join(', ')}.`,
+            vi: `"${req.event}" cần vai trò ${rolesVi(changeSetEventRoles(req.event as ChangeSetEvent), ' hoặc ')}; vai trò của bạn: ${rolesVi(user.roles)}.`,
           });
         }
         if (plan.reason === 'own_change_set') {

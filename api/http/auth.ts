@@ -1,7 +1,7 @@
 // Authentication middleware (session cookie or bearer token) and role guards.
 import type { Request, RequestHandler, Response } from 'express';
 import type { AuthService } from '../auth/auth.service.ts';
-import type { Role, User } from '../auth/auth.types.ts';
+import { rolesVi, type Role, type User } from '../auth/auth.types.ts';
 import { ForbiddenError, UnauthenticatedError } from './problem.ts';
 
 export const SESSION_COOKIE = 'spp_session';
@@ -69,7 +69,7 @@ export function requireRole(...roles: Role[]): RequestHandler {
     if (!user.roles.includes('admin') && !roles.some((r) => user.roles.includes(r))) {
       throw new ForbiddenError({
         en: `This action needs the role ${roles.join(' or ')}; you have ${user.roles.join(', ')}.`,
-        vi: `Thao tác này cần vai trò ${roles.join(' hoặc ')}; bạn có vai trò ${user.roles.join(', ')}.`,
+        vi: `Thao tác này cần vai trò ${rolesVi(roles, ' hoặc ')}; vai trò của bạn: ${rolesVi(user.roles)}.`,
       });
     }
     next();

@@ -1,6 +1,6 @@
 // Planning permits: applications, amendments, the compliance check and decisions; never sees HTTP.
 import type { Knex } from 'knex';
-import type { User } from '../auth/auth.types.ts';
+import { rolesVi, type User } from '../auth/auth.types.ts';
 import type { ComplianceReport } from '../checks/index.ts';
 import { assessProposal } from '../compliance/compliance.service.ts';
 import { proposalSite } from '../compliance/proposal-references.ts';
@@ -136,7 +136,7 @@ export class PermitsService {
         if (plan.reason === 'forbidden') {
           throw new ForbiddenError({
             en: `"${req.event}" needs the role ${rolesFor(req.event as PermitEvent).join(' or ')}; you have ${user.roles.join(', ')}.`,
-            vi: `"${req.event}" cần vai trò ${rolesFor(req.event as PermitEvent).join(' hoặc ')}; bạn có vai trò ${user.roles.join(', ')}.`,
+            vi: `"${req.event}" cần vai trò ${rolesVi(rolesFor(req.event as PermitEvent), ' hoặc ')}; vai trò của bạn: ${rolesVi(user.roles)}.`,
           });
         }
         const allowed = plan.allowed.length ? plan.allowed.join(', ') : 'none for you';

@@ -234,7 +234,9 @@ describe('change sets: planners edit zones, reviewers decide edit by edit, appro
 
   it('keeps roles and authors apart: wrong role 403, self-approval 403, illegal transition 409', async () => {
     expectProblem(await post('/api/changesets', officer, { title: 'not mine' }), 403);
-    expectProblem(await post('/api/changesets', reviewer, { title: 'not mine' }), 403);
+    const notPlanner = await post('/api/changesets', reviewer, { title: 'not mine' });
+    expectProblem(notPlanner, 403);
+    expect(notPlanner.body.detail_vi).to.equal('Thao tác này cần vai trò "quy hoạch"; vai trò của bạn: "lãnh đạo phê duyệt".');
     const [z] = await zones(t, `ward_code = '31147'`);
     const own = await post('/api/changesets', admin, { title: 'admin writes' });
     expect(own.status).to.equal(201);

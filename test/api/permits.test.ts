@@ -226,7 +226,11 @@ describe('planning permits: applications, compliance report, lifecycle', functio
     }
     expect(list.body.numberMatched).to.be.at.least(list.body.items.length);
     const planner = await loginAs(t.app, 'planner');
-    expectProblem(await request(t.app).post('/api/permits').set(auth(planner)).send({}), 403);
+    const refused = await request(t.app).post('/api/permits').set(auth(planner)).send({});
+    expectProblem(refused, 403);
+    // Roles are named as the pages name them, in each language.
+    expect(refused.body.detail).to.equal('This action needs the role permit_officer; you have planner.');
+    expect(refused.body.detail_vi).to.equal('Thao tác này cần vai trò "cán bộ cấp phép"; vai trò của bạn: "quy hoạch".');
   });
 
   it('refuses bad applications with a problem naming each field, and writes nothing', async () => {
