@@ -9,6 +9,7 @@ import { hasBlockingErrors } from '../checks/zoning/index.ts';
 import { FieldErrors } from '../http/body.ts';
 import { ApiError, type Bilingual, ConflictError, ForbiddenError, NotFoundError, UnprocessableError, type FieldError } from '../http/problem.ts';
 import { allowedChangeSetEvents, changeSetEventRoles, EDITABLE_STATUSES, planChangeSetTransition, REVIEWABLE_STATUSES, type ChangeSetEvent } from './changeset-lifecycle.ts';
+import { changeSetEventVi, changeSetStatusVi } from './changeset-names.ts';
 import { runEditChecks } from './changesets.checks.ts';
 import { isAdmin, planContext, prepareEdits, resolvePlanId, stateOf, storeEdits } from './changesets.edits.ts';
 import * as store from './changesets.store.ts';
@@ -133,7 +134,7 @@ export class ChangeSetsService {
       throw new ConflictError(
         {
           en: `A change set that is ${cs.status} takes no more edits; only a draft does.`,
-          vi: `Bộ thay đổi ở trạng thái ${cs.status} không nhận thêm thay đổi; chỉ bộ ở trạng thái nháp mới nhận.`,
+          vi: `Bộ thay đổi ở trạng thái ${changeSetStatusVi(cs.status)} không nhận thêm thay đổi; chỉ bộ ở trạng thái nháp mới nhận.`,
         },
         'not_editable',
         { current_status: cs.status },
@@ -198,7 +199,7 @@ export class ChangeSetsService {
         throw new ConflictError(
           {
             en: `A change set that is ${cs.status} is not under review; edits are reviewed while it is submitted.`,
-            vi: `Bộ thay đổi ở trạng thái ${cs.status} không trong giai đoạn thẩm định; các thay đổi chỉ được thẩm định khi bộ thay đổi đã được trình.`,
+            vi: `Bộ thay đổi ở trạng thái ${changeSetStatusVi(cs.status)} không trong giai đoạn thẩm định; các thay đổi chỉ được thẩm định khi bộ thay đổi đã được trình.`,
           },
           'not_reviewable',
           { current_status: cs.status },
@@ -276,11 +277,11 @@ export class ChangeSetsService {
       const plan = planChangeSetTransition(cs.status, req.event, user.roles, cs.author_id === user.id);
       if (!plan.ok) {
         const allowed = plan.allowed.length ? plan.allowed.join(', ') : 'none for you';
-        const allowedVi = plan.allowed.length ? plan.allowed.join(', ') : 'không có bước nào dành cho bạn';
+        const allowedVi = plan.allowed.length ? plan.allowed.map(changeSetEventVi).join(', ') : 'không có bước nào dành cho bạn';
         if (plan.reason === 'forbidden') {
           throw new ForbiddenError({
             en: `"${req.event}" needs the role ${changeSetEventRoles(req.event as ChangeSetEvent).join(' or ')}; you have ${user.roles.join(', ')}.`,
-            vi: `"${req.event}" cần vai trò ${rolesVi(changeSetEventRoles(req.event as ChangeSetEvent), ' hoặc ')}; vai trò của bạn: ${rolesVi(user.roles)}.`,
+            vi: `${changeSetEventVi(req.event)} cần vai trò ${rolesVi(changeSetEventRoles(req.event as ChangeSetEvent), ' hoặc ')}; vai trò của bạn: ${rolesVi(user.roles)}.`,
           });
         }
         if (plan.reason === 'own_change_set') {
@@ -290,17 +291,17 @@ export class ChangeSetsService {
           });
         }
         if (plan.reason === 'not_author') {
-          throw new ForbiddenError({ en: `Only the author of a change set may ${req.event} it.`, vi: `Chỉ người lập bộ thay đổi mới được thực hiện bước "${req.event}" với bộ thay đổi đó.` });
+          throw new ForbiddenError({ en: `Only the author of a change set may ${req.event} it.`, vi: `Chỉ người lập bộ thay đổi mới được thực hiện bước ${changeSetEventVi(req.event)} với bộ thay đổi đó.` });
         }
         throw new ConflictError(
           plan.reason === 'unknown_event'
             ? {
                 en: `"${req.event}" is not a change-set event; from ${cs.status} the allowed events are: ${allowed}.`,
-                vi: `"${req.event}" không phải một bước xử lý bộ thay đổi; từ trạng thái ${cs.status} các bước được phép là: ${allowedVi}.`,
+                vi: `"${req.event}" không phải một bước xử lý bộ thay đổi; từ trạng thái ${changeSetStatusVi(cs.status)} các bước được phép là: ${allowedVi}.`,
               }
             : {
                 en: `A change set that is ${cs.status} cannot take "${req.event}"; the allowed events are: ${allowed}.`,
-                vi: `Bộ thay đổi ở trạng thái ${cs.status} không thể nhận bước "${req.event}"; các bước được phép là: ${allowedVi}.`,
+                vi: `Bộ thay đổi ở trạng thái ${changeSetStatusVi(cs.status)} không thể nhận bước ${changeSetEventVi(req.event)}; các bước được phép là: ${allowedVi}.`,
               },
           'illegal_transition',
           { current_status: cs.status, allowed_events: plan.allowed },

@@ -10,6 +10,7 @@ import { FieldErrors } from '../http/body.ts';
 import { ApiError, type Bilingual, ConflictError, ForbiddenError, NotFoundError, UnprocessableError, withFieldErrors } from '../http/problem.ts';
 import { todayInVietnam } from '../http/query.ts';
 import { allowedEvents, EDITABLE_STATUSES, effectiveStatus, planTransition, rolesFor, type PermitEvent, type PermitStatus } from './permit-lifecycle.ts';
+import { permitEventVi, permitStatusesVi, permitStatusVi } from './permit-names.ts';
 import * as store from './permits.store.ts';
 import type { Permit, PermitInput, PermitSummary, TransitionRequest } from './permits.types.ts';
 
@@ -63,7 +64,7 @@ export class PermitsService {
         throw new ConflictError(
           {
             en: `A permit that is ${current.status} cannot be amended; only ${EDITABLE_STATUSES.join(', ')} ones can.`,
-            vi: `Hồ sơ ở trạng thái ${current.status} không sửa được; chỉ hồ sơ ở trạng thái ${EDITABLE_STATUSES.join(', ')} mới sửa được.`,
+            vi: `Hồ sơ ở trạng thái ${permitStatusVi(current.status)} không sửa được; chỉ hồ sơ ở trạng thái ${permitStatusesVi(EDITABLE_STATUSES, ' hoặc ')} mới sửa được.`,
           },
           'not_editable',
         );
@@ -136,20 +137,20 @@ export class PermitsService {
         if (plan.reason === 'forbidden') {
           throw new ForbiddenError({
             en: `"${req.event}" needs the role ${rolesFor(req.event as PermitEvent).join(' or ')}; you have ${user.roles.join(', ')}.`,
-            vi: `"${req.event}" cần vai trò ${rolesVi(rolesFor(req.event as PermitEvent), ' hoặc ')}; vai trò của bạn: ${rolesVi(user.roles)}.`,
+            vi: `${permitEventVi(req.event)} cần vai trò ${rolesVi(rolesFor(req.event as PermitEvent), ' hoặc ')}; vai trò của bạn: ${rolesVi(user.roles)}.`,
           });
         }
         const allowed = plan.allowed.length ? plan.allowed.join(', ') : 'none for you';
-        const allowedVi = plan.allowed.length ? plan.allowed.join(', ') : 'không có bước nào dành cho bạn';
+        const allowedVi = plan.allowed.length ? plan.allowed.map(permitEventVi).join(', ') : 'không có bước nào dành cho bạn';
         throw new ConflictError(
           plan.reason === 'unknown_event'
             ? {
                 en: `"${req.event}" is not a permit event; from ${locked.status} the allowed events are: ${allowed}.`,
-                vi: `"${req.event}" không phải một bước xử lý hồ sơ; từ trạng thái ${locked.status} các bước được phép là: ${allowedVi}.`,
+                vi: `"${req.event}" không phải một bước xử lý hồ sơ; từ trạng thái ${permitStatusVi(locked.status)} các bước được phép là: ${allowedVi}.`,
               }
             : {
                 en: `A permit that is ${locked.status} cannot take "${req.event}"; the allowed events are: ${allowed}.`,
-                vi: `Hồ sơ ở trạng thái ${locked.status} không thể nhận bước "${req.event}"; các bước được phép là: ${allowedVi}.`,
+                vi: `Hồ sơ ở trạng thái ${permitStatusVi(locked.status)} không thể nhận bước ${permitEventVi(req.event)}; các bước được phép là: ${allowedVi}.`,
               },
           'illegal_transition',
           { current_status: locked.status, allowed_events: plan.allowed },
@@ -157,7 +158,7 @@ export class PermitsService {
       }
       const t = plan.transition;
       if (t.needsReason && !req.reason) {
-        throw new ApiError(400, 'reason_required', 'Invalid input', { en: `"${req.event}" needs a reason.`, vi: `"${req.event}" cần nêu lý do.` }, [
+        throw new ApiError(400, 'reason_required', 'Invalid input', { en: `"${req.event}" needs a reason.`, vi: `${permitEventVi(req.event)} cần nêu lý do.` }, [
           { path: '/reason', message: 'is required for this decision', message_vi: 'là bắt buộc đối với quyết định này' },
         ]);
       }

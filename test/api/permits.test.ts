@@ -162,6 +162,8 @@ describe('planning permits: applications, compliance report, lifecycle', functio
     expectProblem(illegal, 409);
     expect(JSON.parse(illegal.text)).to.include({ code: 'illegal_transition', status: 409 });
     expect(JSON.parse(illegal.text).allowed_events).to.deep.equal(['submit']);
+    // Statuses and events are named as the pages name them.
+    expect(JSON.parse(illegal.text).detail_vi).to.equal('Hồ sơ ở trạng thái "Nháp" không thể nhận bước "Cấp phép"; các bước được phép là: "Nộp hồ sơ".');
     expectProblem(await fire(officer, { event: 'fly' }), 409);
     expectProblem(await fire(reviewer, { event: 'submit' }), 403);
     const planner = await loginAs(t.app, 'planner');

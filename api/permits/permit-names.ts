@@ -1,0 +1,28 @@
+// What Vietnamese readers call permit statuses and events (the pages' names): problem details use them.
+import type { PermitEvent, PermitStatus } from './permit-lifecycle.ts';
+
+const STATUS_VI: Record<PermitStatus, string> = {
+  draft: 'Nháp',
+  submitted: 'Đã nộp',
+  under_review: 'Đang thẩm định',
+  approved: 'Đã cấp phép',
+  rejected: 'Từ chối',
+  revoked: 'Đã thu hồi',
+};
+
+const EVENT_VI: Record<PermitEvent, string> = {
+  submit: 'Nộp hồ sơ',
+  start_review: 'Bắt đầu thẩm định',
+  approve: 'Cấp phép',
+  reject: 'Từ chối',
+  revoke: 'Thu hồi',
+};
+
+/** A status in quotes, by its Vietnamese name (an unknown one as sent). */
+export const permitStatusVi = (status: string): string => `"${STATUS_VI[status as PermitStatus] ?? status}"`;
+
+/** Statuses by their Vietnamese names, joined by `joiner`. */
+export const permitStatusesVi = (statuses: readonly string[], joiner = ', '): string => statuses.map(permitStatusVi).join(joiner);
+
+/** An event in quotes, by its Vietnamese name (one the API does not know, as sent). */
+export const permitEventVi = (event: string): string => `"${EVENT_VI[event as PermitEvent] ?? event}"`;
