@@ -4,6 +4,7 @@ import type { Polygonal } from '../checks/index.ts';
 import type { EditCheckResult } from '../checks/zoning/index.ts';
 import { FieldErrors } from '../http/body.ts';
 import { ApiError, type Bilingual, ConflictError, ForbiddenError, UnprocessableError, withFieldErrors } from '../http/problem.ts';
+import { planStatusVi } from '../zoning/plan-names.ts';
 import { boxOf, runEditChecks, sameGeometry, type EditState, type PlanCheckContext } from './changesets.checks.ts';
 import * as store from './changesets.store.ts';
 import type { AuthUser, EditFeature, EditLayer } from './changesets.types.ts';
@@ -203,9 +204,9 @@ export async function resolvePlanId(db: Knex, planId: number | undefined, pointe
       throw new UnprocessableError(
         {
           en: `${pointer}: plan ${planId} is ${plan.status}; only plans in force or in draft take change sets.`,
-          vi: `${pointer}: đồ án quy hoạch ${planId} đang ở trạng thái ${plan.status}; chỉ đồ án đang có hiệu lực hoặc đang là bản nháp mới nhận bộ thay đổi.`,
+          vi: `${pointer}: đồ án quy hoạch ${planId} đang ở trạng thái ${planStatusVi(plan.status)}; chỉ đồ án đang có hiệu lực hoặc đang là bản nháp mới nhận bộ thay đổi.`,
         },
-        [{ path: pointer, message: `plan ${planId} is ${plan.status}`, message_vi: `đồ án quy hoạch ${planId} đang ở trạng thái ${plan.status}` }],
+        [{ path: pointer, message: `plan ${planId} is ${plan.status}`, message_vi: `đồ án quy hoạch ${planId} đang ở trạng thái ${planStatusVi(plan.status)}` }],
         'invalid_change_set',
       );
     }

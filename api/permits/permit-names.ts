@@ -1,4 +1,5 @@
-// What Vietnamese readers call permit statuses and events (the pages' names): problem details use them.
+// What Vietnamese readers call permit statuses, events and compliance results (the pages' names): problem details use them.
+import type { ComplianceStatus } from '../checks/index.ts';
 import type { PermitEvent, PermitStatus } from './permit-lifecycle.ts';
 
 const STATUS_VI: Record<PermitStatus, string> = {
@@ -26,3 +27,12 @@ export const permitStatusesVi = (statuses: readonly string[], joiner = ', '): st
 
 /** An event in quotes, by its Vietnamese name (one the API does not know, as sent). */
 export const permitEventVi = (event: string): string => `"${EVENT_VI[event as PermitEvent] ?? event}"`;
+
+const COMPLIANCE_VI: Record<ComplianceStatus, string> = {
+  compliant: 'Phù hợp quy hoạch',
+  non_compliant: 'Không phù hợp quy hoạch',
+  incomplete: 'Chưa đủ căn cứ kết luận',
+};
+
+/** A compliance result in quotes, by its Vietnamese name. */
+export const complianceStatusVi = (status: ComplianceStatus): string => `"${COMPLIANCE_VI[status]}"`;

@@ -10,7 +10,7 @@ import { FieldErrors } from '../http/body.ts';
 import { ApiError, type Bilingual, ConflictError, ForbiddenError, NotFoundError, UnprocessableError, withFieldErrors } from '../http/problem.ts';
 import { todayInVietnam } from '../http/query.ts';
 import { allowedEvents, EDITABLE_STATUSES, effectiveStatus, planTransition, rolesFor, type PermitEvent, type PermitStatus } from './permit-lifecycle.ts';
-import { permitEventVi, permitStatusesVi, permitStatusVi } from './permit-names.ts';
+import { complianceStatusVi, permitEventVi, permitStatusesVi, permitStatusVi } from './permit-names.ts';
 import * as store from './permits.store.ts';
 import type { Permit, PermitInput, PermitSummary, TransitionRequest } from './permits.types.ts';
 
@@ -171,7 +171,7 @@ export class PermitsService {
           throw new UnprocessableError(
             {
               en: `The compliance check is ${snapshot.status} (${failed || 'incomplete'}): approving it needs an override reason.`,
-              vi: `Kết quả kiểm tra là ${snapshot.status} (${failed || 'chưa đủ dữ liệu'}): muốn phê duyệt cần nêu lý do phê duyệt ngoại lệ.`,
+              vi: `Kết quả kiểm tra là ${complianceStatusVi(snapshot.status)} (${failed || 'chưa đủ dữ liệu'}): muốn phê duyệt cần nêu lý do phê duyệt ngoại lệ.`,
             },
             [
               {
