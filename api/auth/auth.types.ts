@@ -2,8 +2,8 @@
 export const ROLES = ['admin', 'planner', 'reviewer', 'permit_officer', 'inspector'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What Vietnamese readers call each role (the pages' names): problem details name roles so. */
-const ROLE_NAMES_VI: Record<Role, string> = {
+/** What Vietnamese readers call each role: the pages show these names and problem details use them. */
+export const ROLE_NAMES_VI: Record<Role, string> = {
   admin: 'quản trị',
   planner: 'quy hoạch',
   reviewer: 'lãnh đạo phê duyệt',

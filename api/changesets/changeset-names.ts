@@ -1,7 +1,7 @@
-// What Vietnamese readers call change-set statuses and events (the pages' names): problem details use them.
+// What Vietnamese readers call change-set statuses and events: the pages show these names and problem details use them.
 import type { ChangeSetEvent, ChangeSetStatus } from './changeset-lifecycle.ts';
 
-const STATUS_VI: Record<ChangeSetStatus, string> = {
+export const CHANGE_SET_STATUS_VI: Record<ChangeSetStatus, string> = {
   draft: 'Nháp',
   submitted: 'Chờ phê duyệt',
   approved: 'Đã phê duyệt',
@@ -9,7 +9,7 @@ const STATUS_VI: Record<ChangeSetStatus, string> = {
   withdrawn: 'Đã rút',
 };
 
-const EVENT_VI: Record<ChangeSetEvent, string> = {
+export const CHANGE_SET_EVENT_VI: Record<ChangeSetEvent, string> = {
   submit: 'Trình phê duyệt',
   withdraw: 'Rút lại',
   approve: 'Phê duyệt bộ thay đổi',
@@ -17,7 +17,7 @@ const EVENT_VI: Record<ChangeSetEvent, string> = {
 };
 
 /** A status in quotes, by its Vietnamese name (an unknown one as sent). */
-export const changeSetStatusVi = (status: string): string => `"${STATUS_VI[status as ChangeSetStatus] ?? status}"`;
+export const changeSetStatusVi = (status: string): string => `"${CHANGE_SET_STATUS_VI[status as ChangeSetStatus] ?? status}"`;
 
 /** An event in quotes, by its Vietnamese name (one the API does not know, as sent). */
-export const changeSetEventVi = (event: string): string => `"${EVENT_VI[event as ChangeSetEvent] ?? event}"`;
+export const changeSetEventVi = (event: string): string => `"${CHANGE_SET_EVENT_VI[event as ChangeSetEvent] ?? event}"`;

@@ -1,4 +1,8 @@
 // Vietnamese texts of the permit officer's pages (merged into the main tables by messages.ts).
+import { ROLE_NAMES_VI } from '../../api/auth/auth.types.ts';
+import { COMPLIANCE_VI, PERMIT_EVENT_VI, PERMIT_STATUS_VI } from '../../api/permits/permit-names.ts';
+import { prefixed } from './api-names.ts';
+
 export const permitVi = {
   'permits.title': 'Cấp phép xây dựng — Cần Thơ',
   'permits.description': 'Tiếp nhận, kiểm tra và quyết định hồ sơ đề nghị cấp giấy phép xây dựng.',
@@ -17,17 +21,11 @@ export const permitVi = {
   'auth.signOut': 'Đăng xuất',
   'auth.expired': 'Phiên đăng nhập đã hết — hãy đăng nhập lại.',
   'auth.readOnly': 'Tài khoản này chỉ được xem hồ sơ; nhập và sửa hồ sơ cần vai trò cán bộ cấp phép.',
-  'role.admin': 'quản trị',
-  'role.planner': 'quy hoạch',
-  'role.reviewer': 'lãnh đạo phê duyệt',
-  'role.permit_officer': 'cán bộ cấp phép',
-  'role.inspector': 'thanh tra',
-  'status.draft': 'Nháp',
-  'status.submitted': 'Đã nộp',
-  'status.under_review': 'Đang thẩm định',
-  'status.approved': 'Đã cấp phép',
-  'status.rejected': 'Từ chối',
-  'status.revoked': 'Đã thu hồi',
+  // Names the API's problem details use too.
+  ...prefixed('role.', ROLE_NAMES_VI),
+  ...prefixed('status.', PERMIT_STATUS_VI),
+  ...prefixed('event.', PERMIT_EVENT_VI),
+  ...prefixed('report.', COMPLIANCE_VI),
   'status.expired': 'Hết hiệu lực',
   'list.title': 'Hồ sơ cấp phép xây dựng',
   'list.status': 'Trạng thái',
@@ -103,9 +101,6 @@ export const permitVi = {
   'check.show': 'Xem vị trí trên bản đồ',
   'check.shown': 'Đang tô sáng trên bản đồ — nhấn lần nữa để bỏ',
   'check.zoneRule': 'Ô quy hoạch: {zones}',
-  'report.compliant': 'Phù hợp quy hoạch',
-  'report.non_compliant': 'Không phù hợp quy hoạch',
-  'report.incomplete': 'Chưa đủ căn cứ kết luận',
   'report.pending': 'Chưa nhập đủ số liệu',
   'report.failCount': '{count} tiêu chí không đạt',
   'result.pass': 'Đạt',
@@ -168,11 +163,6 @@ export const permitVi = {
   'decision.illegal': 'Thao tác không còn hợp lệ (hồ sơ đã đổi trạng thái) — hãy tải lại.',
   'decision.forbidden': 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
   'decision.busy': 'Đang xử lý…',
-  'event.submit': 'Nộp hồ sơ',
-  'event.start_review': 'Bắt đầu thẩm định',
-  'event.approve': 'Cấp phép',
-  'event.reject': 'Từ chối',
-  'event.revoke': 'Thu hồi',
   'condition.kind': 'Loại điều kiện',
   'condition.stage': 'Giai đoạn',
   'condition.text': 'Nội dung',

@@ -1,4 +1,7 @@
 // Vietnamese texts of the plan editor and the review of change sets (merged into the main tables by the page).
+import { CHANGE_SET_EVENT_VI, CHANGE_SET_STATUS_VI } from '../../api/changesets/changeset-names.ts';
+import { prefixed } from './api-names.ts';
+
 export const planVi = {
   'plan.app.title': 'Biên tập quy hoạch — Cần Thơ',
   'plan.app.description': 'Biên tập, kiểm tra và phê duyệt thay đổi lớp quy hoạch phân khu.',
@@ -19,15 +22,9 @@ export const planVi = {
   'plan.op.create': 'Thêm',
   'plan.op.modify': 'Sửa',
   'plan.op.delete': 'Xoá',
-  'plan.status.draft': 'Nháp',
-  'plan.status.submitted': 'Chờ phê duyệt',
-  'plan.status.approved': 'Đã phê duyệt',
-  'plan.status.rejected': 'Bị trả lại',
-  'plan.status.withdrawn': 'Đã rút',
-  'plan.event.submit': 'Trình phê duyệt',
-  'plan.event.withdraw': 'Rút lại',
-  'plan.event.approve': 'Phê duyệt bộ thay đổi',
-  'plan.event.reject': 'Trả lại bộ thay đổi',
+  // Names the API's problem details use too.
+  ...prefixed('plan.status.', CHANGE_SET_STATUS_VI),
+  ...prefixed('plan.event.', CHANGE_SET_EVENT_VI),
   'plan.rule.no_build': 'Cấm xây dựng',
   'plan.rule.setback_m': 'Khoảng lùi bắt buộc (m)',
   'plan.rule.max_height_m': 'Chiều cao tối đa (m)',
