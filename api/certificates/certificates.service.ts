@@ -38,7 +38,8 @@ export class CertificatesService {
         return await lookup.forParcel(request.parcel_id, date);
       } catch (err) {
         if (err instanceof NotFoundError) {
-          throw new ApiError(404, 'parcel_not_found', 'Not found', { en: `No parcel has the id ${request.parcel_id}.`, vi: `Không có thửa đất nào có mã thửa ${request.parcel_id}.` }, [
+          // The lookup's own words, with the field named and a code of its own.
+          throw new ApiError(404, 'parcel_not_found', err.title, { en: err.detail, vi: err.detail_vi }, [
             { path: '/parcel_id', message: `no parcel has the id ${request.parcel_id}`, message_vi: `không có thửa đất nào có mã thửa ${request.parcel_id}` },
           ]);
         }

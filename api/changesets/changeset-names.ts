@@ -21,3 +21,8 @@ export const changeSetStatusVi = (status: string): string => `"${CHANGE_SET_STAT
 
 /** An event in quotes, by its Vietnamese name (one the API does not know, as sent). */
 export const changeSetEventVi = (event: string): string => `"${CHANGE_SET_EVENT_VI[event as ChangeSetEvent] ?? event}"`;
+
+export const REVIEW_DECISION_VI: Record<'approve' | 'reject', string> = { approve: 'Đồng ý', reject: 'Trả lại' };
+
+/** A reviewer's decision on an edit in quotes, by the name of its button. */
+export const reviewDecisionVi = (decision: 'approve' | 'reject'): string => `"${REVIEW_DECISION_VI[decision]}"`;

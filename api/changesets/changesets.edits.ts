@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Polygonal } from '../checks/index.ts';
 import type { EditCheckResult } from '../checks/zoning/index.ts';
 import { FieldErrors } from '../http/body.ts';
-import { ApiError, type Bilingual, ConflictError, ForbiddenError, UnprocessableError, withFieldErrors } from '../http/problem.ts';
+import { ApiError, type Bilingual, ConflictError, UnprocessableError, ValidationError, withFieldErrors } from '../http/problem.ts';
 import { planStatusVi } from '../zoning/plan-names.ts';
 import { boxOf, runEditChecks, sameGeometry, type EditState, type PlanCheckContext } from './changesets.checks.ts';
 import * as store from './changesets.store.ts';
@@ -141,11 +141,11 @@ async function checkWardScope(db: Knex, user: AuthUser, edits: PreparedEdit[]): 
   const liesVi = first.wards.length ? `nằm một phần trong ${named}` : 'nằm một phần ngoài mọi phường, xã của Cần Thơ';
   const reachesVi = first.wards.length ? `lấn sang ${named}` : 'lấn ra ngoài mọi phường, xã của Cần Thơ';
   const at = e.pointer ? `${e.pointer}: ` : '';
-  const err = new ForbiddenError({
+  const detail = {
     en: `${at}the edited ${e.layer === 'zones' ? 'zone' : 'constraint'} reaches into ${wards}, outside the wards assigned to you (${user.ward_codes.join(', ')}).`,
     vi: `${at}${e.layer === 'zones' ? 'ô quy hoạch' : 'ràng buộc'} được chỉnh sửa ${reachesVi}, nằm ngoài các phường, xã được giao cho bạn (${user.ward_codes.join(', ')}).`,
-  });
-  throw new ApiError(err.status, 'outside_assigned_wards', err.title, { en: err.detail, vi: err.detail_vi }, [{ path: `${e.pointer}/feature/geometry`, message: `lies partly in ${wards}`, message_vi: liesVi }], {
+  };
+  throw new ApiError(403, 'outside_assigned_wards', 'Forbidden', detail, [{ path: `${e.pointer}/feature/geometry`, message: `lies partly in ${wards}`, message_vi: liesVi }], {
     wards: first.wards,
     assigned_wards: user.ward_codes,
   });
@@ -218,7 +218,7 @@ export async function resolvePlanId(db: Knex, planId: number | undefined, pointe
     en: `${pointer}: is required when several plans are in force (${ids.join(', ') || 'none is'}).`,
     vi: `${pointer}: là bắt buộc khi có nhiều đồ án đang có hiệu lực (${ids.join(', ') || 'hiện không có đồ án nào'}).`,
   };
-  throw new ApiError(400, 'invalid_input', 'Invalid input', detail, [
+  throw new ValidationError(detail, [
     { path: pointer, message: 'is required: the plan this change set edits', message_vi: 'là bắt buộc: đồ án quy hoạch mà bộ thay đổi này sửa' },
   ]);
 }

@@ -9,7 +9,7 @@ import { hasBlockingErrors } from '../checks/zoning/index.ts';
 import { FieldErrors } from '../http/body.ts';
 import { ApiError, type Bilingual, ConflictError, ForbiddenError, NotFoundError, UnprocessableError, type FieldError } from '../http/problem.ts';
 import { allowedChangeSetEvents, changeSetEventRoles, EDITABLE_STATUSES, planChangeSetTransition, REVIEWABLE_STATUSES, type ChangeSetEvent } from './changeset-lifecycle.ts';
-import { changeSetEventVi, changeSetStatusVi } from './changeset-names.ts';
+import { changeSetEventVi, changeSetStatusVi, reviewDecisionVi } from './changeset-names.ts';
 import { runEditChecks } from './changesets.checks.ts';
 import { isAdmin, planContext, prepareEdits, resolvePlanId, stateOf, storeEdits } from './changesets.edits.ts';
 import * as store from './changesets.store.ts';
@@ -213,7 +213,7 @@ export class ChangeSetsService {
         throw new ConflictError(
           {
             en: `Edit ${editId} was already reviewed (${edit.review_decision}) by another reviewer: send the change set's lock_version (${cs.lock_version}) to replace that decision.`,
-            vi: `Thay đổi ${editId} đã có ý kiến thẩm định (${edit.review_decision}) của một người thẩm định khác: hãy gửi lock_version (phiên bản) của bộ thay đổi (${cs.lock_version}) để thay quyết định đó.`,
+            vi: `Thay đổi ${editId} đã có ý kiến thẩm định ${reviewDecisionVi(edit.review_decision)} của một người thẩm định khác: hãy gửi lock_version (phiên bản) của bộ thay đổi (${cs.lock_version}) để thay quyết định đó.`,
           },
           'already_reviewed',
           { current_version: cs.lock_version, review_decision: edit.review_decision },

@@ -7,7 +7,7 @@ import { proposalSite } from '../compliance/proposal-references.ts';
 import { recordAudit } from '../audit/audit.store.ts';
 import { endOfDayInVietnam } from '../db/sql.ts';
 import { FieldErrors } from '../http/body.ts';
-import { ApiError, type Bilingual, ConflictError, ForbiddenError, NotFoundError, UnprocessableError, withFieldErrors } from '../http/problem.ts';
+import { type Bilingual, ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError, withFieldErrors } from '../http/problem.ts';
 import { todayInVietnam } from '../http/query.ts';
 import { allowedEvents, EDITABLE_STATUSES, effectiveStatus, planTransition, rolesFor, type PermitEvent, type PermitStatus } from './permit-lifecycle.ts';
 import { complianceStatusVi, permitEventVi, permitStatusesVi, permitStatusVi } from './permit-names.ts';
@@ -158,9 +158,11 @@ export class PermitsService {
       }
       const t = plan.transition;
       if (t.needsReason && !req.reason) {
-        throw new ApiError(400, 'reason_required', 'Invalid input', { en: `"${req.event}" needs a reason.`, vi: `${permitEventVi(req.event)} cần nêu lý do.` }, [
-          { path: '/reason', message: 'is required for this decision', message_vi: 'là bắt buộc đối với quyết định này' },
-        ]);
+        throw new ValidationError(
+          { en: `"${req.event}" needs a reason.`, vi: `${permitEventVi(req.event)} cần nêu lý do.` },
+          [{ path: '/reason', message: 'is required for this decision', message_vi: 'là bắt buộc đối với quyết định này' }],
+          'reason_required',
+        );
       }
       let snapshot: ComplianceReport | null = null;
       if (t.decides && req.event !== 'revoke') {

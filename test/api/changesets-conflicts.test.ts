@@ -80,6 +80,24 @@ describe('change sets that compete for the same zone: a later approval never ove
     expect(rows[0]).to.deep.equal({ n: 2, v: shared.version + 1 });
   });
 
+  it('never lets a second reviewer silently replace a decision: 409 without the lock_version read, replaced with it', async () => {
+    const [z] = await freeZones(t, '31147');
+    const id = await reviewedSet(planner, 'reviewed twice', [{ ...z, properties: { name: 'reviewed twice' } }]);
+    const cs = (await request(t.app).get(`/api/changesets/${id}`).set('Authorization', `Bearer ${reviewer}`)).body;
+    const edit = cs.edits[0];
+    expect(edit.review_decision).to.equal('approve');
+    // The admin (a reviewer too, not the author) has not read the set's lock_version.
+    const blind = await post(`/api/changesets/${id}/edits/${edit.id}/review`, admin, { decision: 'reject', comment: 'không phù hợp' });
+    expectProblem(blind, 409);
+    expect(blind.body).to.include({ code: 'already_reviewed', review_decision: 'approve', current_version: cs.lock_version });
+    expect(blind.body.detail_vi).to.contain(`Thay đổi ${edit.id} đã có ý kiến thẩm định "Đồng ý"`);
+    const kept = (await t.db.knex.raw('SELECT review_decision FROM change_set_edits WHERE id = ?', [edit.id])).rows[0];
+    expect(kept.review_decision, 'the first decision is untouched').to.equal('approve');
+    const deliberate = await post(`/api/changesets/${id}/edits/${edit.id}/review`, admin, { decision: 'reject', comment: 'không phù hợp', lock_version: cs.lock_version });
+    expect(deliberate.status, JSON.stringify(deliberate.body)).to.equal(200);
+    expect(deliberate.body.review_decision).to.equal('reject');
+  });
+
   it('shows a change set with a future effective date only from that date on', async () => {
     const [z] = await freeZones(t, '31135');
     const future = new Date(Date.now() + 7 * 3600_000 + 30 * 86_400_000).toISOString().slice(0, 10);

@@ -263,6 +263,10 @@ describe('plan editor and review', function () {
       await page.click(`[data-testid=review-queue] tr[data-changeset-id="${changeSetId}"] a`);
       const r = await waitFor(page, 'the change set review', (x) => x.page === 'review' && x.ready && x.changeSet?.id === changeSetId);
       expect(r.diff).to.deep.include({ added: 1, removed: 1, modified: 0, phase: 'after' });
+      // Each edit lists the attributes it holds, the name and the legal basis included.
+      const nameCell = page.locator('tr', { has: page.locator('th', { hasText: /^Tên$/ }) }).locator('td', { hasText: 'Nhà văn hoá khu vực (minh hoạ)' });
+      expect(await nameCell.count(), 'the new zone’s name in the review').to.equal(1);
+      expect(await page.locator('th', { hasText: /^Căn cứ/ }).count(), 'a citation row per edit').to.equal(2);
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(RESULTS_DIR, 'plan-review-diff.png') });
       await page.click('[data-testid=phase-toggle] [data-phase=before]');

@@ -12,7 +12,6 @@ export interface Health {
   postgis: string;
 }
 
-
 export interface ItemList<T> {
   items: T[];
   numberMatched?: number;
@@ -42,10 +41,8 @@ export interface WardProperties {
   in_pre2025_cantho: boolean;
 }
 
-
 export type ConstraintKind = ConstraintProperties['kind'];
 export type ConstraintRule = ConstraintProperties['rule'];
-
 
 export type LandUseScheme = 'planning' | 'plan_symbol' | 'land_law';
 
@@ -62,7 +59,6 @@ export interface LandUseCode {
   maps_to: { planning?: string; land_law?: string[] } | null;
   source: string | null;
 }
-
 
 export type WardPage = FeaturePage<Geometry, WardProperties>;
 export type ParcelPage = FeaturePage<MultiPolygon, ParcelProperties>;

@@ -3,6 +3,12 @@ import { en, vi, type ExtraMessages, type MessageKey } from './messages.ts';
 
 export type Lang = 'vi' | 'en';
 
+/** A text, or how to word it in the current language (so it can be worded again when the reader switches). */
+export type Message = string | (() => string);
+
+/** The message in the current language. */
+export const word = (m: Message): string => (typeof m === 'function' ? m() : m);
+
 const baseTables: Record<Lang, ExtraMessages> = { vi, en };
 // Locale tags for number formatting: Vietnamese writes 2,5 where English writes 2.5.
 const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };

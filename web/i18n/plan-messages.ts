@@ -1,5 +1,5 @@
 // Vietnamese texts of the plan editor and the review of change sets (merged into the main tables by the page).
-import { CHANGE_SET_EVENT_VI, CHANGE_SET_STATUS_VI } from '../../api/changesets/changeset-names.ts';
+import { CHANGE_SET_EVENT_VI, CHANGE_SET_STATUS_VI, REVIEW_DECISION_VI } from '../../api/changesets/changeset-names.ts';
 import { prefixed } from './api-names.ts';
 
 export const planVi = {
@@ -25,6 +25,7 @@ export const planVi = {
   // Names the API's problem details use too.
   ...prefixed('plan.status.', CHANGE_SET_STATUS_VI),
   ...prefixed('plan.event.', CHANGE_SET_EVENT_VI),
+  ...prefixed('plan.review.', REVIEW_DECISION_VI),
   'plan.rule.no_build': 'Cấm xây dựng',
   'plan.rule.setback_m': 'Khoảng lùi bắt buộc (m)',
   'plan.rule.max_height_m': 'Chiều cao tối đa (m)',
@@ -134,8 +135,6 @@ export const planVi = {
   'plan.review.after': 'Sau',
   'plan.review.edits': 'Các thay đổi ({count})',
   'plan.review.comment': 'Ý kiến (bắt buộc khi trả lại)',
-  'plan.review.approve': 'Đồng ý',
-  'plan.review.reject': 'Trả lại',
   'plan.review.approved': 'Đã đồng ý',
   'plan.review.rejected': 'Bị trả lại',
   'plan.review.commentRequired': 'Cần ghi ý kiến khi trả lại.',

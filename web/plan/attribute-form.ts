@@ -2,10 +2,9 @@
 import type { ConstraintAttributes, ZoneAttributes } from '../../api/checks/zoning/edit-check.types.ts';
 import type { EditLayer } from '../api/plan-client.ts';
 import type { LandUseCode } from '../api/types.ts';
-import type { I18n } from '../i18n/i18n.ts';
+import type { I18n, Message } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { h, replace } from '../ui/dom.ts';
-import type { Message } from '../ui/field-errors.ts';
 import { parseNumber } from '../ui/proposal-fields.ts';
 
 type ZoneNumber = 'max_coverage_pct' | 'max_far' | 'max_floors' | 'max_height_m' | 'min_setback_m';

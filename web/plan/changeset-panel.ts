@@ -4,10 +4,10 @@ import { ApiError } from '../api/client.ts';
 import type { ChangeSet, ChangeSetEdit, ChangeSetEvent, PlanClient } from '../api/plan-client.ts';
 import type { User } from '../api/permit-types.ts';
 import type { Plan } from '../api/types.ts';
-import type { I18n } from '../i18n/i18n.ts';
+import { word, type I18n, type Message } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { h, replace } from '../ui/dom.ts';
-import { createFieldErrors, word, type Message } from '../ui/field-errors.ts';
+import { createFieldErrors } from '../ui/field-errors.ts';
 import { attributesOf } from './plan-map.ts';
 import { checkMessage, isBlocking } from './check-results.ts';
 

@@ -1,9 +1,8 @@
 // The reviewer's view: submitted change sets, a set's diff on the map (before/after), approve or reject each edit with a comment, decide the set.
 import { errorText as apiErrorText, problemDetail } from '../ui/error-text.ts';
-import { word, type Message } from '../ui/field-errors.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { ChangeSet, ChangeSetEdit, ChangeSetEvent, PlanClient, ReviewDecision } from '../api/plan-client.ts';
-import type { I18n } from '../i18n/i18n.ts';
+import { word, type I18n, type Message } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { LandUsePalette } from '../style/land-use-style.ts';
 import { h, replace } from '../ui/dom.ts';

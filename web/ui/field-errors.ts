@@ -1,13 +1,8 @@
 // Shows problem+json field errors next to the field their JSON pointer names, and the rest in a summary.
 import type { Problem } from '../api/types.ts';
 import { h } from './dom.ts';
+import { word, type Message } from '../i18n/i18n.ts';
 import { problemDetail, type Translator } from './error-text.ts';
-
-/** A message, or how to word it in the current language (so it can be worded again when the reader switches). */
-export type Message = string | (() => string);
-
-/** The message in the current language. */
-export const word = (m: Message): string => (typeof m === 'function' ? m() : m);
 
 export interface FieldErrorsOptions {
   /** The form; fields carry `data-path` with the pointer of their body member (e.g. "/applicant"). */
@@ -26,7 +21,7 @@ export interface FieldErrors {
   /** One error at `path`; returns whether a field took it. */
   add(path: string, message: Message): boolean;
   /** Every error of a problem; the detail goes to the summary when no field error is shown. */
-  showProblem(problem: Problem, fallback: Message, status?: number): void;
+  showProblem(problem: Problem, fallback: Message): void;
   /** A general message in the summary. */
   summarise(message: Message): void;
   readonly count: number;
@@ -51,7 +46,7 @@ export function createFieldErrors(options: FieldErrorsOptions): FieldErrors {
   const { root, summary, i18n } = options;
   let serial = 0;
   // What is shown, kept so it can be worded again in another language.
-  const placed: { path: string; message: Message; element: HTMLElement }[] = [];
+  const placed: { message: Message; element: HTMLElement }[] = [];
   const summarised: { message: Message; element: HTMLElement }[] = [];
 
   function clear(): void {
@@ -73,7 +68,7 @@ export function createFieldErrors(options: FieldErrorsOptions): FieldErrors {
     serial += 1;
     const id = `field-error-${serial}`;
     const error = h('p', { class: 'field-error', id, 'data-error-path': path }, [word(message)]);
-    placed.push({ path, message, element: error });
+    placed.push({ message, element: error });
     // The message goes after the field's wrapper (label + input), so it reads next to what it is about.
     const wrapper = field.closest('.field') ?? field;
     wrapper.classList.add('has-error');
@@ -102,12 +97,12 @@ export function createFieldErrors(options: FieldErrorsOptions): FieldErrors {
     clear,
     add,
     summarise,
-    showProblem(problem, fallback, status = problem.status ?? 400) {
+    showProblem(problem, fallback) {
       const errors = problem.errors ?? [];
       const text = (e: (typeof errors)[number]) => (): string => i18n.lang === 'vi' && e.message_vi ? e.message_vi : e.message;
       const unplaced = errors.filter((e) => !add(e.path, text(e)));
       for (const e of unplaced) summarise(() => `${e.path}: ${text(e)()}`);
-      if (errors.length === 0 && (problem.detail || problem.detail_vi)) summarise(() => problemDetail(i18n, status, problem));
+      if (errors.length === 0 && (problem.detail || problem.detail_vi)) summarise(() => problemDetail(i18n, problem.status ?? 400, problem));
       else summarise(fallback);
       root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     },

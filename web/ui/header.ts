@@ -1,11 +1,11 @@
 // Page header: title, VI/EN switch and the demo-data notice strip.
 import type { Plan } from '../api/types.ts';
-
-/** What the demo notice reads of a plan. */
-export type PlanNotice = Pick<Plan, 'is_demo' | 'notice_vi' | 'notice_en'>;
 import type { I18n, Lang } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { h, replace } from './dom.ts';
+
+/** What the demo notice reads of a plan. */
+export type PlanNotice = Pick<Plan, 'is_demo' | 'notice_vi' | 'notice_en'>;
 
 export interface HeaderOptions {
   container: HTMLElement;

@@ -1,9 +1,8 @@
 // The figures of an application (applicant, use, floors, basements, height, floor area), shared by the new and edit forms.
 import type { LandUseCode } from '../api/types.ts';
-import type { I18n } from '../i18n/i18n.ts';
+import type { I18n, Message } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { h, replace } from './dom.ts';
-import type { Message } from './field-errors.ts';
 
 export interface ProposalValues {
   applicant: string;
