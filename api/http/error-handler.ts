@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ApiError, type Bilingual, ConflictError, InternalError, NotFoundError, PayloadTooLargeError, UnprocessableError, UnsupportedMediaTypeError, ValidationError } from './problem.ts';
 import type { Logger } from './logger.ts';
+import { jsonSyntaxFault } from './json-syntax.ts';
 
 interface LibraryError {
   type?: string;
@@ -37,8 +38,15 @@ function toApiError(err: unknown): ApiError | null {
   const e = (err ?? {}) as LibraryError;
   // body-parser (express.json) errors carry a `type`.
   switch (e.type) {
-    case 'entity.parse.failed':
-      return new ValidationError(said(`The request body is not valid JSON: ${e.message ?? ''}`.trim(), `Nội dung yêu cầu không phải JSON hợp lệ: ${e.message ?? ''}`.trim()), [{ path: '', message: 'malformed JSON', message_vi: 'JSON không đúng cú pháp' }], 'malformed_json');
+    case 'entity.parse.failed': {
+      const fault = jsonSyntaxFault(e.message ?? '');
+      const at = fault.position === null ? { en: '', vi: '' } : { en: ` at position ${fault.position}`, vi: ` ở vị trí ${fault.position}` };
+      return new ValidationError(
+        said(`The request body is not valid JSON: ${fault.said.en}`, `Nội dung yêu cầu không phải JSON hợp lệ: ${fault.said.vi}`),
+        [{ path: '', message: `malformed JSON${at.en}`, message_vi: `JSON không đúng cú pháp${at.vi}` }],
+        'malformed_json',
+      );
+    }
     case 'entity.too.large':
       return new PayloadTooLargeError(said(`The request body is larger than the limit of ${e.limit ?? '?'} bytes.`, `Nội dung yêu cầu vượt giới hạn ${e.limit ?? '?'} byte.`));
     case 'encoding.unsupported':

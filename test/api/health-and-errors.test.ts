@@ -44,7 +44,12 @@ describe('health, OpenAPI and errors', function () {
   it('answers malformed JSON with 400 problem+json, not 500', async () => {
     const res = await request(t.app).post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": "a@b", ');
     expectProblem(res, 400, '');
-    expect(JSON.parse(res.text).code).to.equal('malformed_json');
+    const problem = JSON.parse(res.text);
+    expect(problem.code).to.equal('malformed_json');
+    // The parser's English and what it means in Vietnamese, with where it stopped: after the comma, a name was due.
+    expect(problem.detail).to.match(/^The request body is not valid JSON: Expected double-quoted property name in JSON at position 17/);
+    expect(problem.detail_vi).to.equal('Nội dung yêu cầu không phải JSON hợp lệ: tên thuộc tính phải đặt trong dấu nháy kép ở vị trí 17');
+    expect(problem.errors).to.deep.equal([{ path: '', message: 'malformed JSON at position 17', message_vi: 'JSON không đúng cú pháp ở vị trí 17' }]);
   });
 
   it('answers an oversize body with 413', async () => {
