@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Polygonal } from '../checks/index.ts';
 import type { EditCheckResult } from '../checks/zoning/index.ts';
 import type { ChangeSetStatus } from './changeset-lifecycle.ts';
-import type { ChangeSetEditView, ChangeSetSummary, EditFeature, EditLayer, EditOp, ReviewDecision } from './changesets.types.ts';
+import type { ChangeSetEditView, ChangeSetSummary, EditLayer, ReviewDecision } from './changesets.types.ts';
 
 /** timestamptz values leave PGlite as Date and node-postgres as Date too; the API speaks ISO text. */
 function iso(v: unknown): string | null {
@@ -297,15 +297,8 @@ export async function listEditViews(db: Knex, changeSetId: number, editId?: numb
   });
 }
 
-export interface NewEditRow {
-  op: EditOp;
-  layer: EditLayer;
-  feature_id: number | null;
-  base_version: number | null;
-  before: EditFeature | null;
-  after: EditFeature | null;
-  checks: EditCheckResult[];
-}
+/** An edit as it is stored before review: what changes, from which version, and what the edit checks found. */
+export type NewEditRow = Pick<ChangeSetEditView, 'op' | 'layer' | 'feature_id' | 'base_version' | 'before' | 'after' | 'checks'>;
 
 /** Inserts edits in batches; returns their ids in input order. */
 export async function insertEdits(db: Knex, changeSetId: number, rows: NewEditRow[]): Promise<number[]> {

@@ -75,19 +75,27 @@ export interface BuildingProposal {
   basement_floors?: number;
 }
 
-/** A zone of the zoning layer (DESIGN.md §4); a null indicator is not regulated by the plan. */
-export interface CheckZone {
-  id: number | string;
-  lot_code: string;
-  land_use_code: string;
+/** The limits a zone sets on building (DESIGN.md §4); a null indicator is not regulated by the plan. */
+export interface ZoneLimits {
   max_coverage_pct: number | null;
   max_far: number | null;
   max_floors: number | null;
   max_height_m: number | null;
   min_setback_m: number | null;
+}
+
+/** A zone's rules as every layer of SPP carries them: its limits, the uses it permits and their legal source. */
+export interface ZoneRules extends ZoneLimits {
   /** Land-law codes permitted in the zone; an empty list means the plan data does not say. */
   permitted_uses: string[];
   citation: string | null;
+}
+
+/** A zone of the zoning layer (DESIGN.md §4). */
+export interface CheckZone extends ZoneRules {
+  id: number | string;
+  lot_code: string;
+  land_use_code: string;
   geometry: Polygonal;
 }
 

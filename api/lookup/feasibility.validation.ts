@@ -2,17 +2,10 @@
 import { FieldErrors, stringField, numberField } from '../http/body.ts';
 import { parseCrs, polygonalField } from '../http/geometry-input.ts';
 import type { Polygonal } from '../checks/index.ts';
+import type { ProposedBuilding } from '../permits/permits.types.ts';
 
-export interface FeasibilityInput {
-  parcel_id: number | null;
-  /** The site in EPSG:4326; null = the parcel's own geometry. */
-  site: Polygonal | null;
-  footprint: Polygonal;
-  use: string;
-  floors: number;
-  basement_floors: number;
-  height_m: number;
-  gfa_m2: number;
+/** A sketched building: what a permit application would state, checked against the plan of a date. */
+export interface FeasibilityInput extends ProposedBuilding {
   /** As-of date YYYY-MM-DD; null = today in Việt Nam. */
   date: string | null;
 }

@@ -1,6 +1,6 @@
 // The rule card: what applies to a parcel or a point, as GET /api/lookup and GET /api/parcels/:id/rules return it.
 import type { MultiPolygon } from 'geojson';
-import type { ConstraintKind, ConstraintRule, Polygonal } from '../checks/index.ts';
+import type { ConstraintKind, ConstraintRule, Polygonal, ZoneRules } from '../checks/index.ts';
 
 export interface CardParcel {
   id: number;
@@ -14,7 +14,7 @@ export interface CardParcel {
   area_m2: number;
 }
 
-export interface CardZone {
+export interface CardZone extends ZoneRules {
   id: number;
   lot_code: string;
   land_use_code: string;
@@ -24,13 +24,6 @@ export interface CardZone {
   share_pct: number;
   /** Area of parcel ∩ zone (m², planar TM-3); null for a point card. */
   area_m2: number | null;
-  max_coverage_pct: number | null;
-  max_far: number | null;
-  max_floors: number | null;
-  max_height_m: number | null;
-  min_setback_m: number | null;
-  permitted_uses: string[];
-  citation: string | null;
   /** Whether the zone's limits apply under the multi-zone rule (api/checks/zone-shares.ts). */
   governs: boolean;
 }
@@ -106,12 +99,6 @@ export interface RuleCard {
 }
 
 /** A parcel row with its geometry, as the store returns it. */
-export interface ParcelRow {
-  id: number;
-  sheet_no: number;
-  parcel_no: number;
-  address: string | null;
-  ward_code: string;
-  legal_area_m2: number;
+export interface ParcelRow extends Omit<CardParcel, 'area_m2'> {
   geometry: MultiPolygon;
 }

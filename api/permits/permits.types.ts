@@ -3,8 +3,8 @@ import type { MultiPolygon } from 'geojson';
 import type { ComplianceReport, Polygonal } from '../checks/index.ts';
 import type { PermitEvent, PermitStatus } from './permit-lifecycle.ts';
 
-export interface PermitInput {
-  applicant: string;
+/** A building as an application or a sketch states it: on a parcel or a drawn site, in lon/lat. */
+export interface ProposedBuilding {
   parcel_id: number | null;
   /** The site in EPSG:4326; null = the parcel's own geometry. */
   site: Polygonal | null;
@@ -14,6 +14,10 @@ export interface PermitInput {
   basement_floors: number;
   height_m: number;
   gfa_m2: number;
+}
+
+export interface PermitInput extends ProposedBuilding {
+  applicant: string;
 }
 
 export const CONDITION_KINDS = ['inspection_stage', 'document', 'other'] as const;

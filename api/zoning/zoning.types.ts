@@ -1,5 +1,6 @@
 // Plans and zoning-layer features (zones, constraints) as the API returns them.
 import type { MultiPolygon } from 'geojson';
+import type { ZoneRules } from '../checks/index.ts';
 
 export interface Plan {
   id: number;
@@ -18,18 +19,11 @@ export interface Plan {
   notice_en: string | null;
 }
 
-export interface ZoneProperties {
+export interface ZoneProperties extends ZoneRules {
   plan_id: number;
   lot_code: string;
   land_use_code: string;
   name: string | null;
-  max_coverage_pct: number | null;
-  max_far: number | null;
-  max_floors: number | null;
-  max_height_m: number | null;
-  min_setback_m: number | null;
-  permitted_uses: string[];
-  citation: string | null;
   ward_code: string | null;
   version: number;
   valid_from: string;

@@ -1,6 +1,6 @@
 // Types of the zoning-layer edit checks (topology and indicators), run on every change-set edit, at submit and at approval.
 import type { Geometry } from 'geojson';
-import type { Polygonal } from '../check.types.ts';
+import type { Polygonal, ZoneLimits } from '../check.types.ts';
 
 /** Stable ids of the edit checks, in the order results are listed. */
 export const EDIT_CHECK_IDS = ['geometry_valid', 'overlap', 'gap', 'sliver', 'outside_plan', 'indicators', 'land_use_code'] as const;
@@ -39,15 +39,10 @@ export interface EditCheckResult {
 }
 
 /** Indicator attributes of a zone as edited (null = not regulated). */
-export interface ZoneAttributes {
+export interface ZoneAttributes extends ZoneLimits {
   lot_code: string;
   land_use_code: string;
   name?: string | null;
-  max_coverage_pct: number | null;
-  max_far: number | null;
-  max_floors: number | null;
-  max_height_m: number | null;
-  min_setback_m: number | null;
   permitted_uses?: string[];
   citation?: string | null;
 }
