@@ -1,13 +1,13 @@
 // OpenAPI description of change sets, their edits and reviews, zone/constraint history and the land-use balance.
-import { jsonResponse, parameterRef, problemResponse, schemaRef, type OpenApiPart } from '../http/openapi-part.ts';
+import { actedBy, dateTime, jsonResponse, nullable, nullableDateTime, parameterRef, problemResponse, schemaRef, type OpenApiPart } from '../http/openapi-part.ts';
 
 const secured = [{ bearer: [] }, { cookie: [] }];
 const editId = { name: 'editId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 const ifMatch = { name: 'If-Match', in: 'header', required: false, description: 'The change set\'s lock_version as read (e.g. "7"); stale → 409. May be sent as lock_version in the body instead.', schema: { type: 'string' } };
 const errors = (...codes: string[]) => Object.fromEntries(codes.map((c) => [c, problemResponse]));
 const body = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
-const nullableNumber = { type: 'number', nullable: true };
-const nullableString = { type: 'string', nullable: true };
+const nullableNumber = nullable('number');
+const nullableString = nullable('string');
 
 const history = (layer: 'zones' | 'constraints') => ({
   get: {
@@ -160,17 +160,15 @@ export const changesetsOpenApi: OpenApiPart = {
         op: { type: 'string', enum: ['create', 'modify', 'delete'] },
         layer: { type: 'string', enum: ['zones', 'constraints'] },
         feature_id: { type: 'integer', nullable: true, description: 'For a create: the new feature\'s id once approved' },
-        base_version: { type: 'integer', nullable: true },
+        base_version: nullable('integer'),
         before: { type: 'object', nullable: true, description: 'GeoJSON Feature: the version edited (properties with version, valid_from, change_set_id)' },
         after: { type: 'object', nullable: true, description: 'GeoJSON Feature: the proposed state (null for a delete)' },
         checks: { type: 'array', items: schemaRef('EditCheckResult') },
         blocking: { type: 'boolean' },
         review_decision: { type: 'string', enum: ['approve', 'reject'], nullable: true },
         review_comment: nullableString,
-        reviewed_by: { type: 'integer', nullable: true },
-        reviewed_by_name: nullableString,
-        reviewed_at: { type: 'string', format: 'date-time', nullable: true },
-        created_at: { type: 'string', format: 'date-time' },
+        ...actedBy('reviewed'),
+        created_at: dateTime,
         lock_version: { type: 'integer', description: 'The change set\'s lock_version after this write (POST answers only)' },
       },
     },
@@ -183,17 +181,15 @@ export const changesetsOpenApi: OpenApiPart = {
         status: { type: 'string', enum: ['draft', 'submitted', 'approved', 'rejected', 'withdrawn'] },
         source: { type: 'string' },
         is_demo: { type: 'boolean' },
-        author_id: { type: 'integer', nullable: true },
+        author_id: nullable('integer'),
         author: { type: 'object', nullable: true, properties: { id: { type: 'integer' }, name: { type: 'string' }, email: { type: 'string' } } },
-        effective_from: { type: 'string', format: 'date-time', nullable: true },
-        created_at: { type: 'string', format: 'date-time' },
-        updated_at: { type: 'string', format: 'date-time' },
-        submitted_at: { type: 'string', format: 'date-time', nullable: true },
-        decided_at: { type: 'string', format: 'date-time', nullable: true },
-        decided_by: { type: 'integer', nullable: true },
-        decided_by_name: nullableString,
+        effective_from: nullableDateTime,
+        created_at: dateTime,
+        updated_at: dateTime,
+        submitted_at: nullableDateTime,
+        ...actedBy('decided'),
         decision_comment: nullableString,
-        checks_run_at: { type: 'string', format: 'date-time', nullable: true },
+        checks_run_at: nullableDateTime,
         lock_version: { type: 'integer' },
         edit_count: { type: 'integer' },
         blocking_count: { type: 'integer' },
@@ -242,17 +238,15 @@ export const changesetsOpenApi: OpenApiPart = {
             properties: {
               feature_id: { type: 'integer' },
               version: { type: 'integer' },
-              valid_from: { type: 'string', format: 'date-time' },
-              valid_to: { type: 'string', format: 'date-time', nullable: true },
+              valid_from: dateTime,
+              valid_to: nullableDateTime,
               plan_id: { type: 'integer' },
-              change_set_id: { type: 'integer', nullable: true },
+              change_set_id: nullable('integer'),
               change_set_title: nullableString,
-              created_by: { type: 'integer', nullable: true },
+              created_by: nullable('integer'),
               created_by_name: nullableString,
-              approved_by: { type: 'integer', nullable: true },
-              approved_by_name: nullableString,
-              approved_at: { type: 'string', format: 'date-time', nullable: true },
-              created_at: { type: 'string', format: 'date-time' },
+              ...actedBy('approved'),
+              created_at: dateTime,
               properties: { type: 'object', description: 'The layer\'s attributes in this version' },
               geometry: { type: 'object', description: 'GeoJSON MultiPolygon (EPSG:4326)' },
             },

@@ -12,6 +12,10 @@ const badRequest = { '400': problem };
 const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
 const geojson = (description: string) => ({ description, content: { 'application/geo+json': { schema: { $ref: '#/components/schemas/FeatureCollection' } } } });
 const ref = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+/** GET of a GeoJSON layer read by bbox and page (and, for plan layers, by date). */
+const layerRead = (tag: string, summary: string, features: string, byDate = false) => ({
+  get: { tags: [tag], summary, parameters: [ref('bbox'), ref('limit'), ref('offset'), ...(byDate ? [ref('date')] : [])], responses: { '200': geojson(features), ...badRequest } },
+});
 
 export function openApiDocument(version: string) {
   return {
@@ -42,28 +46,15 @@ export function openApiDocument(version: string) {
       '/api/auth/logout': { post: { tags: ['auth'], summary: 'End the current session', security: [{ bearer: [] }, { cookie: [] }], responses: { '204': { description: 'Signed out' }, '401': problem } } },
       '/api/auth/me': { get: { tags: ['auth'], summary: 'The signed-in user, or null', responses: { '200': json({ type: 'object', properties: { user: { nullable: true, $ref: '#/components/schemas/User' } } }) } } },
       '/api/plans': { get: { tags: ['zoning'], summary: 'Approved plans (in force or superseded)', responses: { '200': json({ type: 'object' }) } } },
-      '/api/zones': {
-        get: {
-          tags: ['zoning'],
-          summary: 'Zones of the plans in force on a date, within a bbox',
-          parameters: [ref('bbox'), ref('limit'), ref('offset'), ref('date')],
-          responses: { '200': geojson('Zones; properties lot_code, land_use_code, max_coverage_pct, max_far, max_floors, max_height_m, min_setback_m, version …'), ...badRequest },
-        },
-      },
-      '/api/constraints': {
-        get: {
-          tags: ['zoning'],
-          summary: 'Constraint layer features (red lines, river corridor, heritage, flood …) in force on a date',
-          parameters: [ref('bbox'), ref('limit'), ref('offset'), ref('date')],
-          responses: { '200': geojson('Constraints; properties kind, rule, value, tolerance_m, citation, version'), ...badRequest },
-        },
-      },
-      '/api/parcels': {
-        get: { tags: ['parcels'], summary: 'Cadastral parcels within a bbox', parameters: [ref('bbox'), ref('limit'), ref('offset')], responses: { '200': geojson('Parcels; properties sheet_no, parcel_no, address, ward_code, legal_area_m2'), ...badRequest } },
-      },
-      '/api/wards': {
-        get: { tags: ['reference'], summary: 'The 2025 wards and communes of Cần Thơ', parameters: [ref('bbox'), ref('limit'), ref('offset')], responses: { '200': geojson('Wards; id is the 5-digit ward code'), ...badRequest } },
-      },
+      '/api/zones': layerRead('zoning', 'Zones of the plans in force on a date, within a bbox', 'Zones; properties lot_code, land_use_code, max_coverage_pct, max_far, max_floors, max_height_m, min_setback_m, version …', true),
+      '/api/constraints': layerRead(
+        'zoning',
+        'Constraint layer features (red lines, river corridor, heritage, flood …) in force on a date',
+        'Constraints; properties kind, rule, value, tolerance_m, citation, version',
+        true,
+      ),
+      '/api/parcels': layerRead('parcels', 'Cadastral parcels within a bbox', 'Parcels; properties sheet_no, parcel_no, address, ward_code, legal_area_m2'),
+      '/api/wards': layerRead('reference', 'The 2025 wards and communes of Cần Thơ', 'Wards; id is the 5-digit ward code'),
       '/api/land-use-codes': {
         get: {
           tags: ['reference'],
