@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.store.ts';
 import { createChangeSetWithEdits, type NewEdit } from '../changesets/changesets.service.ts';
 import { LAYER_DEFAULTS } from '../changesets/changesets.validation.ts';
 import { ApiError, type Bilingual, ValidationError, type FieldError } from '../http/problem.ts';
+import { nothingImported } from './import-refusal.ts';
 import { readLayerFile, type UploadedFile } from './imports.reader.ts';
 import * as store from './imports.store.ts';
 import type { ImportRequest, ImportResult, MappedFeature, SourceLayer } from './imports.types.ts';
@@ -21,15 +22,7 @@ export interface PreparedImport {
 }
 
 function fail(source: SourceLayer, detail: Bilingual, errors: FieldError[], code = 'invalid_features'): never {
-  const first = errors.slice(0, 3);
-  throw new ValidationError(
-    {
-      en: `${source.fileName}: ${detail.en}; nothing was imported. ${first.map((e) => e.message).join('; ')}`,
-      vi: `${source.fileName}: ${detail.vi}; không có dữ liệu nào được nhập. ${first.map((e) => e.message_vi).join('; ')}`,
-    },
-    errors.slice(0, 100),
-    code,
-  );
+  throw nothingImported(source, detail, errors.slice(0, 100), code);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Checks of an import: the form fields, the attribute mapping, the CRS decision, and each feature's attributes and geometry.
 import type { Position } from 'geojson';
 import { fromVn2000 } from '../../geodata/crs.ts';
+import { nothingImported } from './import-refusal.ts';
 import { FieldErrors } from '../http/body.ts';
 import { ValidationError, type FieldError } from '../http/problem.ts';
 import { LAYER_CRS, parseCrsName, type LayerSrid, type ProjectedLayerSrid } from './imports.prj.ts';
@@ -345,14 +346,13 @@ export function mapFeatures(source: SourceLayer, layer: ImportLayer, attrs: Reco
     }
   }
   if (count) {
-    const first = errors.slice(0, 3);
-    throw new ValidationError(
+    throw nothingImported(
+      source,
       {
-        en: `${source.fileName}: ${count} problem${count === 1 ? '' : 's'} in its features${count > errors.length ? ` (the first ${errors.length} are listed)` : ''}; nothing was imported. ${first.map((e) => e.message).join('; ')}`,
-        vi: `${source.fileName}: có ${count} lỗi ở các đối tượng${count > errors.length ? ` (liệt kê ${errors.length} lỗi đầu tiên)` : ''}; không có dữ liệu nào được nhập. ${first.map((e) => e.message_vi).join('; ')}`,
+        en: `${count} problem${count === 1 ? '' : 's'} in its features${count > errors.length ? ` (the first ${errors.length} are listed)` : ''}`,
+        vi: `có ${count} lỗi ở các đối tượng${count > errors.length ? ` (liệt kê ${errors.length} lỗi đầu tiên)` : ''}`,
       },
       errors,
-      'invalid_features',
     );
   }
   return out;
