@@ -201,8 +201,6 @@ function clearSelection(): void {
 const panel = createFeaturePanel({
   container: mapArea,
   i18n,
-  palette: () => palette,
-  plans: () => plans,
   onClose: () => {
     clearSelection();
     tools?.closed();

@@ -4,6 +4,7 @@ import type { I18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { LandUsePalette } from '../style/land-use-style.ts';
 import { h } from '../ui/dom.ts';
+import { indicatorValues, ZONE_LIMIT_ROWS } from '../ui/indicator-values.ts';
 import { BUILDABLE_COLOUR, OVERLAP_COLOUR, PARCEL_COLOUR, TAKE_COLOUR } from './card-layers.ts';
 import type { RuleCard } from './lookup-api.ts';
 
@@ -23,9 +24,7 @@ export function cardTitle(card: RuleCard, i18n: I18n): string {
 
 export function renderCard(card: RuleCard, ctx: CardViewContext): HTMLElement[] {
   const { i18n, palette } = ctx;
-  const notRegulated = () => h('span', { class: 'not-regulated' }, [i18n.t('value.notRegulated')]);
-  const num = (value: number | null | undefined, unit: MessageKey, digits: number): Node =>
-    value === null || value === undefined || !Number.isFinite(Number(value)) ? notRegulated() : document.createTextNode(i18n.t(unit, { value: i18n.number(Number(value), digits) }));
+  const { measure: num, usesList } = indicatorValues(i18n, () => palette);
   const area = (value: number | null | undefined): Node =>
     value === null || value === undefined ? h('span', { class: 'not-regulated' }, [i18n.t('value.none')]) : document.createTextNode(i18n.t('unit.area', { value: i18n.number(value, 1) }));
   const row = (label: MessageKey, value: Node | string, field?: string, value_?: number | null): HTMLElement[] => [
@@ -60,18 +59,6 @@ export function renderCard(card: RuleCard, ctx: CardViewContext): HTMLElement[] 
     ]),
   );
 
-  function usesList(uses: string[]): Node {
-    if (uses.length === 0) return notRegulated();
-    return h(
-      'ul',
-      { class: 'uses' },
-      uses.map((use) => {
-        const entry = palette?.entryIn('land_law', use) ?? palette?.entryOf(use);
-        return h('li', {}, [entry ? `${i18n.pick(entry.name_vi, entry.name_en)} (${use})` : use]);
-      }),
-    );
-  }
-
   function zoneBlock(z: CardZone): HTMLElement {
     const name = i18n.pick(z.land_use_name, z.land_use_name_en) || palette?.entryOf(z.land_use_code)?.name_vi || '';
     const share =
@@ -87,11 +74,7 @@ export function renderCard(card: RuleCard, ctx: CardViewContext): HTMLElement[] 
       h('p', { class: 'land-use' }, [name ? `${name} (${z.land_use_code})` : z.land_use_code]),
       z.governs ? null : h('p', { class: 'card-minor' }, [i18n.t('card.notGoverning')]),
       h('dl', { class: 'indicators' }, [
-        ...row('field.coverage', num(z.max_coverage_pct, 'unit.percent', 1), 'max_coverage_pct', z.max_coverage_pct),
-        ...row('field.far', num(z.max_far, 'unit.times', 2), 'max_far', z.max_far),
-        ...row('field.floors', num(z.max_floors, 'unit.floors', 0), 'max_floors', z.max_floors),
-        ...row('field.height', num(z.max_height_m, 'unit.metres', 1), 'max_height_m', z.max_height_m),
-        ...row('field.setback', num(z.min_setback_m, 'unit.metres', 1), 'min_setback_m', z.min_setback_m),
+        ...ZONE_LIMIT_ROWS.flatMap((r) => row(r.label, num(z[r.field], r.unit, r.digits), r.field, z[r.field])),
         ...row('field.uses', usesList(z.permitted_uses), 'permitted_uses'),
         ...row('field.citation', z.citation || i18n.t('value.none'), 'citation'),
       ]),
