@@ -134,24 +134,46 @@ export function crossesInterior(a: XY, b: XY, ring: readonly XY[], sign: number)
   return Math.hypot(b[0] - a[0], b[1] - a[1]) * (t1 - t0) > SAME_M;
 }
 
+/** Whether two points are the same to SAME_M in each coordinate. */
+function sameToSameM(p: XY, q: XY): boolean {
+  return Math.abs(p[0] - q[0]) <= SAME_M && Math.abs(p[1] - q[1]) <= SAME_M;
+}
+
+/** A coordinate in whole micrometres. */
+function micrometres(v: number): number {
+  return Math.round(v * 1e6);
+}
+
+/** The vertex of `ring` within SAME_M of the local point (x, y) about origin (ox, oy), compared in local coordinates. */
+function inputVertexAt(ring: readonly XY[], ox: number, oy: number, x: number, y: number): XY | undefined {
+  for (const q of ring) if (Math.abs(q[0] - ox - x) <= SAME_M && Math.abs(q[1] - oy - y) <= SAME_M) return q;
+  return undefined;
+}
+
+/*
+ * The helpers above are module functions, not local arrows: clipping runs thousands of times a
+ * second, and a local arrow is a new function object (given its name again by the TypeScript
+ * loader) on every call.
+ */
+
 /** Sutherland–Hodgman: the subject clipped to the inner side (sign · cross ≥ 0) of each edge; `anchors` are vertices output points snap back to. */
 function clipByHalfPlanes(subject: readonly XY[], edges: readonly [XY, XY][], sign: number, anchors: readonly XY[]): XY[] {
   if (edges.length === 0) return [];
   const [ox, oy] = edges[0][0];
-  const local = (p: XY): XY => [p[0] - ox, p[1] - oy];
-  let out: XY[] = subject.slice(0, -1).map(local);
+  // Relative to a local origin (the first edge's start): products of ~1e2 m instead of ~1e6.
+  let out: XY[] = [];
+  for (let j = 0; j + 1 < subject.length; j++) out.push([subject[j][0] - ox, subject[j][1] - oy]);
   for (let i = 0; i < edges.length && out.length > 0; i++) {
-    const a = local(edges[i][0]);
-    const b = local(edges[i][1]);
+    const a: XY = [edges[i][0][0] - ox, edges[i][0][1] - oy];
+    const b: XY = [edges[i][1][0] - ox, edges[i][1][1] - oy];
     if (a[0] === b[0] && a[1] === b[1]) continue;
     const input = out;
     out = [];
-    const side = (p: XY): number => sign * cross(a, b, p);
     for (let j = 0; j < input.length; j++) {
       const p = input[j];
       const q = input[(j + 1) % input.length];
-      const sp = side(p);
-      const sq = side(q);
+      const sp = sign * cross(a, b, p);
+      const sq = sign * cross(a, b, q);
       if (sp >= 0) out.push(p);
       if ((sp > 0 && sq < 0) || (sp < 0 && sq > 0)) {
         const t = sp / (sp - sq);
@@ -159,10 +181,9 @@ function clipByHalfPlanes(subject: readonly XY[], edges: readonly [XY, XY][], si
       }
     }
   }
-  const same = (p: XY, q: XY): boolean => Math.abs(p[0] - q[0]) <= SAME_M && Math.abs(p[1] - q[1]) <= SAME_M;
   const ring: XY[] = [];
-  for (const p of out) if (ring.length === 0 || !same(ring[ring.length - 1], p)) ring.push(p);
-  while (ring.length > 1 && same(ring[0], ring[ring.length - 1])) ring.pop();
+  for (const p of out) if (ring.length === 0 || !sameToSameM(ring[ring.length - 1], p)) ring.push(p);
+  while (ring.length > 1 && sameToSameM(ring[0], ring[ring.length - 1])) ring.pop();
   if (ring.length < 3) return [];
   let area2 = 0;
   for (let i = 0; i < ring.length; i++) area2 += cross([0, 0], ring[i], ring[(i + 1) % ring.length]);
@@ -171,20 +192,18 @@ function clipByHalfPlanes(subject: readonly XY[], edges: readonly [XY, XY][], si
   if (area2 < 0) ring.reverse();
   // Vertices of either input come back bit for bit: PlanarFrame finds their lon/lat by value, and a
   // clipper corner inside the subject is otherwise recomputed from two edge lines (off by ~1e-12 m).
-  const world = ring.map(([x, y]) => {
-    for (const q of subject) if (Math.abs(q[0] - ox - x) <= SAME_M && Math.abs(q[1] - oy - y) <= SAME_M) return q;
-    for (const q of anchors) if (Math.abs(q[0] - ox - x) <= SAME_M && Math.abs(q[1] - oy - y) <= SAME_M) return q;
-    return [x + ox, y + oy] as XY;
-  });
+  const world: XY[] = [];
+  for (const [x, y] of ring) {
+    world.push(inputVertexAt(subject, ox, oy, x, y) ?? inputVertexAt(anchors, ox, oy, x, y) ?? [x + ox, y + oy]);
+  }
   // Start at the south-west-most vertex (to the micrometre): which vertex comes first must not hang
   // on whether a point a few ulps off an edge counted as on it, which differs with the last bit of the
   // projection between JavaScript engines.
-  const um = (v: number): number => Math.round(v * 1e6);
   let first = 0;
   for (let i = 1; i < world.length; i++) {
     const [x, y] = world[i];
     const [fx, fy] = world[first];
-    if (um(x) < um(fx) || (um(x) === um(fx) && um(y) < um(fy))) first = i;
+    if (micrometres(x) < micrometres(fx) || (micrometres(x) === micrometres(fx) && micrometres(y) < micrometres(fy))) first = i;
   }
   const rotated = [...world.slice(first), ...world.slice(0, first)];
   return [...rotated, rotated[0]];

@@ -18,6 +18,7 @@ import {
   singleRing,
 } from './convex-clip.ts';
 import { CONTACT_AREA_M2, CONTACT_M } from './contact.ts';
+import { convexUnion } from './convex-union.ts';
 import { CLEARANCE_M, relateShapes } from './shape-relation.ts';
 
 /**
@@ -317,10 +318,16 @@ export class PlanarFrame {
     return this.fromPlanar(clip(difference, [rest.xy, m.xy]));
   }
 
-  /** The union of shapes. */
+  /** The union of shapes: two convex ones (a corner lot's overlaps with two red lines) in floating point when it can, else exactly. */
   union(shapes: readonly Shape[]): Shape {
     const some = shapes.filter((s) => s.xy.length > 0);
     if (some.length <= 1) return some[0] ?? EMPTY_SHAPE;
+    if (some.length === 2) {
+      const ra = singleRing(some[0].xy);
+      const rb = singleRing(some[1].xy);
+      const rings = ra && rb ? convexUnion(ra, convexOrientation(ra), rb, convexOrientation(rb)) : null;
+      if (rings) return this.fromPlanar(rings.map((ring) => [ring]));
+    }
     return this.fromPlanar(clip(union, some.map((s) => s.xy)));
   }
 
