@@ -4,17 +4,8 @@ import { clipByConvex, convexDifferencePieces, convexOrientation, crossesInterio
 import { measureOverlap } from '../../../api/checks/overlap-width.ts';
 import { PlanarFrame, planarPolygonsArea, ringSignedArea, type PlanarPolygon, type XY } from '../../../api/checks/planar.ts';
 import { relateShapes } from '../../../api/checks/shape-relation.ts';
+import { E0, N0, randomConvex, rect, seededRandom } from './planar-fixtures.ts';
 
-// TM-3 magnitudes (E ~5.9e5, N ~1.1e6), where floating-point error is what it is in real use.
-const E0 = 588_000;
-const N0 = 1_110_000;
-const rect = (x0: number, y0: number, x1: number, y1: number): XY[] => [
-  [E0 + x0, N0 + y0],
-  [E0 + x1, N0 + y0],
-  [E0 + x1, N0 + y1],
-  [E0 + x0, N0 + y1],
-  [E0 + x0, N0 + y0],
-];
 const poly = (...rings: XY[][]): PlanarPolygon[] => [rings];
 const area = (ring: XY[]): number => Math.abs(ringSignedArea(ring));
 
@@ -89,15 +80,8 @@ describe('clipping shortcuts', () => {
   });
 
   it('convexDifferencePieces: disjoint convex pieces whose areas add up to subject minus its overlap with the cutter, on random pairs', () => {
-    let seed = 7;
-    const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    // A convex polygon: points on an ellipse at sorted random angles, rotated, around (cx, cy).
-    const convex = (cx: number, cy: number): XY[] => {
-      const [a, b, rot] = [5 + 20 * rnd(), 5 + 20 * rnd(), Math.PI * rnd()];
-      const angles = Array.from({ length: 3 + Math.floor(6 * rnd()) }, () => 2 * Math.PI * rnd()).sort((x, y) => x - y);
-      const ring = angles.map((t): XY => [E0 + cx + a * Math.cos(t) * Math.cos(rot) - b * Math.sin(t) * Math.sin(rot), N0 + cy + a * Math.cos(t) * Math.sin(rot) + b * Math.sin(t) * Math.cos(rot)]);
-      return [...ring, ring[0]];
-    };
+    const rnd = seededRandom(7);
+    const convex = (cx: number, cy: number): XY[] => randomConvex(rnd, cx, cy);
     let cut = 0;
     for (let k = 0; k < 200; k++) {
       const subject = convex(0, 0);

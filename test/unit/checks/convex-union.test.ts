@@ -7,17 +7,8 @@ import type { MultiPolygon } from 'geojson';
 import { clipByConvex, convexOrientation } from '../../../api/checks/convex-clip.ts';
 import { convexUnion } from '../../../api/checks/convex-union.ts';
 import { ringSignedArea, type XY } from '../../../api/checks/planar.ts';
+import { E0, N0, randomConvex, rect, seededRandom } from './planar-fixtures.ts';
 
-// TM-3 magnitudes (E ~5.9e5, N ~1.1e6), where floating-point error is what it is in real use.
-const E0 = 588_000;
-const N0 = 1_110_000;
-const rect = (x0: number, y0: number, x1: number, y1: number): XY[] => [
-  [E0 + x0, N0 + y0],
-  [E0 + x1, N0 + y0],
-  [E0 + x1, N0 + y1],
-  [E0 + x0, N0 + y1],
-  [E0 + x0, N0 + y0],
-];
 const area = (rings: XY[][]): number => rings.reduce((s, r) => s + ringSignedArea(r), 0);
 const unite = (a: XY[], b: XY[]): XY[][] | null => convexUnion(a, convexOrientation(a), b, convexOrientation(b));
 const multi = (rings: XY[][]) => feature<MultiPolygon>({ type: 'MultiPolygon', coordinates: rings.map((r) => [r]) });
@@ -74,14 +65,8 @@ describe('convex union in floating point', () => {
   });
 
   it('agrees with the exact clipper on random convex pairs and on lots cut by two random strips', () => {
-    let seed = 11;
-    const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const convex = (cx: number, cy: number): XY[] => {
-      const [a, b, rot] = [5 + 20 * rnd(), 5 + 20 * rnd(), Math.PI * rnd()];
-      const angles = Array.from({ length: 3 + Math.floor(6 * rnd()) }, () => 2 * Math.PI * rnd()).sort((x, y) => x - y);
-      const ring = angles.map((t): XY => [E0 + cx + a * Math.cos(t) * Math.cos(rot) - b * Math.sin(t) * Math.sin(rot), N0 + cy + a * Math.cos(t) * Math.sin(rot) + b * Math.sin(t) * Math.cos(rot)]);
-      return [...ring, ring[0]];
-    };
+    const rnd = seededRandom(11);
+    const convex = (cx: number, cy: number): XY[] => randomConvex(rnd, cx, cy);
     // A strip of width w along direction θ through (px, py), long enough to cross any lot here.
     const strip = (px: number, py: number, theta: number, w: number): XY[] => {
       const [dx, dy, nx, ny] = [Math.cos(theta) * 200, Math.sin(theta) * 200, -Math.sin(theta) * w, Math.cos(theta) * w];
