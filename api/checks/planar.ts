@@ -456,15 +456,33 @@ export function planarDistance(a: Polygonal, b: Polygonal, srid: Srid): Nearest 
   return frame.distance(frame.shape(a), frame.shape(b));
 }
 
+/**
+ * A shape whose lon/lat geometry is taken from other shapes' when first read. Parts and merges are
+ * made of intermediate shapes (a lot cut part by part, the needles of an overlap left out) whose
+ * lon/lat is mostly never read; reading it early would inverse-project every new vertex.
+ */
+class DerivedShape implements Shape {
+  private geometry: Polygonal | null | undefined;
+  constructor(
+    readonly xy: PlanarPolygon[],
+    private readonly derive: () => Polygonal | null,
+  ) {}
+
+  get lonlat(): Polygonal | null {
+    if (this.geometry === undefined) this.geometry = this.derive();
+    return this.geometry;
+  }
+}
+
 /** Each part of a shape as a shape of its own. */
 export function shapeParts(s: Shape): Shape[] {
-  const ll = s.lonlat ? polygonsOf(s.lonlat) : [];
-  return s.xy.map((rings, i) => ({ xy: [rings], lonlat: { type: 'Polygon', coordinates: ll[i] } }));
+  return s.xy.map((rings, i) => new DerivedShape([rings], () => (s.lonlat ? { type: 'Polygon', coordinates: polygonsOf(s.lonlat)[i] } : null)));
 }
 
 /** Shapes gathered into one (parts side by side, no dissolving). */
 export function mergeShapes(shapes: readonly Shape[]): Shape {
-  const xy = shapes.flatMap((s) => s.xy);
-  const ll = shapes.flatMap((s) => (s.lonlat ? polygonsOf(s.lonlat) : []));
-  return { xy, lonlat: polygonalOf(ll) };
+  return new DerivedShape(
+    shapes.flatMap((s) => s.xy),
+    () => polygonalOf(shapes.flatMap((s) => (s.lonlat ? polygonsOf(s.lonlat) : []))),
+  );
 }
