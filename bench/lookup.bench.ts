@@ -12,7 +12,8 @@
 // keep-alive clients (1 and 8 by default) for --duration seconds each, on seeded random points, 90 %
 // inside parcels and 10 % in the streets between them, sampling the server's RSS. On the server
 // backend, the bare SQL of the same lookups (each lookup's statements as the service sent them,
-// replayed with node-postgres) runs at the same client counts, for the ratio the goal names.
+// replayed with node-postgres) runs at the same client counts, for the ratio the goal names. After
+// the lookups, GET /api/health at the most clients gives the floor any request costs the server.
 // PostgreSQL: the database --pg-db is created afresh and dropped at the end; PGlite: a temporary
 // data dir, removed at the end. With --keep both stay, and a later run with the same sizes, --pg-db
 // and --data-dir reuses them without loading again. --workers N starts the server on the PostgreSQL
@@ -77,7 +78,7 @@ function parseArgs(argv: string[]): Options {
     explain: false,
     workers: 1,
   };
-  readFlags(argv, fileURLToPath(import.meta.url), 24, (flag, f) => {
+  readFlags(argv, fileURLToPath(import.meta.url), 21, (flag, f) => {
     switch (flag) {
       case '--backend': o.backend = f.oneOf(BACKEND_CHOICES); break;
       case '--zones': o.zones = f.int(1); break;
@@ -172,6 +173,13 @@ interface BareLevel extends LoadStats {
   cpu: CpuSplit;
 }
 
+/** GET /api/health under load: what the HTTP stack (Express, middleware, access log) and one trivial statement cost a request. */
+interface FloorLevel {
+  clients: number;
+  per_s: number;
+  cpu: CpuSplit;
+}
+
 interface BackendResult {
   backend: BackendName;
   postgis: string;
@@ -185,6 +193,7 @@ interface BackendResult {
   stages: StagesResult;
   server: { startup_ms: number; rss_idle_mb: number; rss_hwm_mb: number | null };
   http: HttpLevel[];
+  http_floor: FloorLevel;
   bare_sql: BareLevel[];
   uptime_before: string;
   uptime_after: string;
@@ -315,6 +324,13 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
       log(`HTTP ${c} client(s): ${r.per_s.toFixed(0)}/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.errors} errors, RSS max ${max_mb} MB; load avg ${uptime()}`);
     }
     const rss_hwm_mb = procMemory(pid)?.hwm_mb ?? null;
+    // The floor under any lookup: the same server answering its cheapest route (a SELECT 1) at the most clients.
+    const floorClients = Math.max(...o.connections);
+    await httpLoad(o.port, ['/api/health'], floorClients, Math.min(2, o.duration));
+    const floorCpu = cpuSplit(pid, backend === 'postgres');
+    const floorRun = await httpLoad(o.port, ['/api/health'], floorClients, Math.min(5, o.duration));
+    const http_floor: FloorLevel = { clients: floorClients, per_s: floorRun.per_s, cpu: floorCpu.stop(floorRun.requests) };
+    log(`HTTP floor (GET /api/health) ${floorClients} client(s): ${floorRun.per_s.toFixed(0)}/s, server CPU ${http_floor.cpu.server_ms?.toFixed(2) ?? '–'} ms a request`);
     await server.stop();
     const startup_ms = server.startup_ms;
     server = null;
@@ -351,6 +367,7 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
       stages,
       server: { startup_ms, rss_idle_mb, rss_hwm_mb },
       http: levels,
+      http_floor,
       bare_sql: bare,
       uptime_before,
       uptime_after: uptime(),
@@ -439,8 +456,11 @@ function printReport(o: Options, results: BackendResult[]): void {
     p(`${pad(backend, 9)} ${pad(load, 9)} ${lpad(String(clients), 7)} ${lpad(f2(c.server_ms), 7)} ${lpad(f2(c.postgres_ms), 7)} ${lpad(f2(c.load_ms), 7)} ${lpad(f2(c.machine_ms), 8)} ${lpad(c.idle_pct === null ? '–' : `${c.idle_pct.toFixed(0)} %`, 6)}`);
   for (const r of results) {
     for (const l of r.http) cpuRow(r.backend, 'HTTP', l.clients, l.cpu);
+    cpuRow(r.backend, 'floor', r.http_floor.clients, r.http_floor.cpu);
     for (const l of r.bare_sql) cpuRow(r.backend, 'bare SQL', l.clients, l.cpu);
   }
+  p('floor = GET /api/health on the same server (Express, its middleware and access log, one SELECT 1): what any request costs before');
+  p('its own work; the server column of HTTP less that of floor is what a rule card itself costs in the server.');
   const bareAt8 = pgr?.bare_sql.find((l) => l.clients === 8);
   if (bareAt8) {
     const budget = (os.cpus().length * 1000) / (0.5 * bareAt8.per_s);
