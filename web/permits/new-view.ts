@@ -14,7 +14,7 @@ import { sketchStyles } from '../style/permit-style.ts';
 import { h } from '../ui/dom.ts';
 import { createFieldErrors } from '../ui/field-errors.ts';
 import { createProposalFields } from '../ui/proposal-fields.ts';
-import { areaOf, createShapeTools } from '../ui/shape-tools.ts';
+import { areaOf, createFootprintTools, createShapeTools } from '../ui/shape-tools.ts';
 import { createLivePanel } from './live-panel.ts';
 import { createPermitMap } from './permit-map.ts';
 import type { PermitPageState } from './permit-state.ts';
@@ -141,15 +141,10 @@ export function createNewView(options: NewViewOptions): void {
     },
     onModeChange: () => footprintTools.update(),
   });
-  const footprintTools = createShapeTools({
+  const footprintTools = createFootprintTools({
     container: footprintSet,
     i18n,
     editor: footprintEditor,
-    testId: 'footprint-tools',
-    path: '/footprint',
-    drawKey: 'footprint.draw',
-    emptyKey: 'footprint.none',
-    describe: (area) => i18n.t('footprint.area', { area }),
     blocked: () => (permitMap.siteSource.isEmpty() ? 'footprint.needSite' : null),
   });
 

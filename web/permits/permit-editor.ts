@@ -10,7 +10,7 @@ import { sketchStyles } from '../style/permit-style.ts';
 import { h, replace } from '../ui/dom.ts';
 import { createFieldErrors, type FieldErrors } from '../ui/field-errors.ts';
 import { createProposalFields, type ProposalFields } from '../ui/proposal-fields.ts';
-import { areaOf, createShapeTools, type ShapeTools } from '../ui/shape-tools.ts';
+import { areaOf, createFootprintTools, type ShapeTools } from '../ui/shape-tools.ts';
 import { createLivePanel, type LivePanel } from './live-panel.ts';
 import type { PermitMap } from './permit-map.ts';
 import type { PermitPageState } from './permit-state.ts';
@@ -67,16 +67,7 @@ export function createPermitEditor(options: PermitEditorOptions): PermitEditor {
     });
     const footprintSet = h('fieldset', { class: 'field-set' }, [h('legend', {}, [i18n.t('form.footprint')])]);
     form.append(footprintSet);
-    const tools = createShapeTools({
-      container: footprintSet,
-      i18n,
-      editor: polygon,
-      testId: 'footprint-tools',
-      path: '/footprint',
-      drawKey: 'footprint.draw',
-      emptyKey: 'footprint.none',
-      describe: (area) => i18n.t('footprint.area', { area }),
-    });
+    const tools = createFootprintTools({ container: footprintSet, i18n, editor: polygon });
     const liveContainer = h('div');
     form.append(liveContainer);
     const live = createLivePanel({

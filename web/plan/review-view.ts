@@ -188,10 +188,12 @@ function createSetReview(options: ReviewViewOptions, id: number): void {
     return rows.length ? h('table', { class: 'attr-diff' }, [h('tbody', {}, rows)]) : null;
   }
 
-  function review(edit: ChangeSetEdit, decisionValue: ReviewDecision): void {
-    if (!set || busy) return;
-    const comment = (comments.get(edit.id) ?? '').trim();
-    if (decisionValue === 'reject' && !comment) {
+  /**
+   * One review action: a reject needs a reason; the page is busy while it runs, then reloaded, and
+   * says `done` (when given) or what went wrong.
+   */
+  function act(needsReason: boolean, run: () => Promise<unknown>, done?: Message): void {
+    if (needsReason) {
       message = { kind: 'error', text: () => i18n.t('plan.review.commentRequired') };
       render();
       return;
@@ -199,9 +201,11 @@ function createSetReview(options: ReviewViewOptions, id: number): void {
     busy = true;
     message = null;
     render();
-    client
-      .review(set.id, edit.id, decisionValue, comment || undefined)
-      .then(() => load())
+    run()
+      .then(async () => {
+        await load();
+        if (done) message = { kind: 'ok', text: done };
+      })
       .catch((error: unknown) => {
         message = { kind: 'error', text: () => errorText(i18n, error) };
       })
@@ -211,29 +215,20 @@ function createSetReview(options: ReviewViewOptions, id: number): void {
       });
   }
 
+  function review(edit: ChangeSetEdit, decisionValue: ReviewDecision): void {
+    if (!set || busy) return;
+    const id = set.id;
+    const comment = (comments.get(edit.id) ?? '').trim();
+    act(decisionValue === 'reject' && !comment, () => client.review(id, edit.id, decisionValue, comment || undefined));
+  }
+
   function transition(event: ChangeSetEvent): void {
     if (!set || busy) return;
-    if (event === 'reject' && !setComment.trim()) {
-      message = { kind: 'error', text: () => i18n.t('plan.review.commentRequired') };
-      render();
-      return;
-    }
-    busy = true;
-    message = null;
-    render();
-    client
-      .transition(set.id, event, setComment.trim() || undefined)
-      .then(async () => {
-        await load();
-        message = { kind: 'ok', text: () => i18n.t('plan.cs.done', { event: i18n.t(`plan.event.${event}` as MessageKey) }) };
-      })
-      .catch((error: unknown) => {
-        message = { kind: 'error', text: () => errorText(i18n, error) };
-      })
-      .finally(() => {
-        busy = false;
-        render();
-      });
+    const id = set.id;
+    const comment = setComment.trim();
+    act(event === 'reject' && !comment, () => client.transition(id, event, comment || undefined), () =>
+      i18n.t('plan.cs.done', { event: i18n.t(`plan.event.${event}` as MessageKey) }),
+    );
   }
 
   function editCard(edit: ChangeSetEdit): HTMLElement {

@@ -82,3 +82,16 @@ export function createShapeTools(options: ShapeToolsOptions): ShapeTools {
     },
   };
 }
+
+/** The tools of a building footprint, as every permit form has them (sent as /footprint). */
+export function createFootprintTools(options: Pick<ShapeToolsOptions, 'container' | 'i18n' | 'editor' | 'blocked'>): ShapeTools {
+  const { i18n } = options;
+  return createShapeTools({
+    ...options,
+    testId: 'footprint-tools',
+    path: '/footprint',
+    drawKey: 'footprint.draw',
+    emptyKey: 'footprint.none',
+    describe: (area) => i18n.t('footprint.area', { area }),
+  });
+}
