@@ -10,7 +10,7 @@ import { segmentDistance, type XY } from './segments.ts';
  */
 
 /** Output vertices this close (m) to an input vertex are that vertex. */
-const SAME_M = 1e-9;
+export const SAME_M = 1e-9;
 
 const cross = (o: XY, a: XY, b: XY): number => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
 
@@ -135,7 +135,7 @@ export function crossesInterior(a: XY, b: XY, ring: readonly XY[], sign: number)
 }
 
 /** Whether two points are the same to SAME_M in each coordinate. */
-function sameToSameM(p: XY, q: XY): boolean {
+export function sameToSameM(p: XY, q: XY): boolean {
   return Math.abs(p[0] - q[0]) <= SAME_M && Math.abs(p[1] - q[1]) <= SAME_M;
 }
 
@@ -148,6 +148,30 @@ function micrometres(v: number): number {
 function inputVertexAt(ring: readonly XY[], ox: number, oy: number, x: number, y: number): XY | undefined {
   for (const q of ring) if (Math.abs(q[0] - ox - x) <= SAME_M && Math.abs(q[1] - oy - y) <= SAME_M) return q;
   return undefined;
+}
+
+/**
+ * A ring computed about the local origin (ox, oy), back in world coordinates and closed. Vertices of
+ * the inputs come back bit for bit: PlanarFrame finds their lon/lat by value, and an input corner is
+ * otherwise recomputed from two edge lines (off by ~1e-12 m). It starts at the south-west-most
+ * vertex (to the micrometre): which vertex comes first must not hang on whether a point a few ulps
+ * off an edge counted as on it, which differs with the last bit of the projection between engines.
+ */
+export function worldRing(local: readonly XY[], ox: number, oy: number, inputs: readonly (readonly XY[])[]): XY[] {
+  const world: XY[] = [];
+  for (const [x, y] of local) {
+    let v: XY | undefined;
+    for (const input of inputs) if ((v = inputVertexAt(input, ox, oy, x, y))) break;
+    world.push(v ?? [x + ox, y + oy]);
+  }
+  let first = 0;
+  for (let i = 1; i < world.length; i++) {
+    const [x, y] = world[i];
+    const [fx, fy] = world[first];
+    if (micrometres(x) < micrometres(fx) || (micrometres(x) === micrometres(fx) && micrometres(y) < micrometres(fy))) first = i;
+  }
+  const rotated = [...world.slice(first), ...world.slice(0, first)];
+  return [...rotated, rotated[0]];
 }
 
 /*
@@ -190,21 +214,5 @@ function clipByHalfPlanes(subject: readonly XY[], edges: readonly [XY, XY][], si
   if (area2 === 0) return [];
   // Counter-clockwise like the exact clipper's output (and RFC 7946 shells).
   if (area2 < 0) ring.reverse();
-  // Vertices of either input come back bit for bit: PlanarFrame finds their lon/lat by value, and a
-  // clipper corner inside the subject is otherwise recomputed from two edge lines (off by ~1e-12 m).
-  const world: XY[] = [];
-  for (const [x, y] of ring) {
-    world.push(inputVertexAt(subject, ox, oy, x, y) ?? inputVertexAt(anchors, ox, oy, x, y) ?? [x + ox, y + oy]);
-  }
-  // Start at the south-west-most vertex (to the micrometre): which vertex comes first must not hang
-  // on whether a point a few ulps off an edge counted as on it, which differs with the last bit of the
-  // projection between JavaScript engines.
-  let first = 0;
-  for (let i = 1; i < world.length; i++) {
-    const [x, y] = world[i];
-    const [fx, fy] = world[first];
-    if (micrometres(x) < micrometres(fx) || (micrometres(x) === micrometres(fx) && micrometres(y) < micrometres(fy))) first = i;
-  }
-  const rotated = [...world.slice(first), ...world.slice(0, first)];
-  return [...rotated, rotated[0]];
+  return worldRing(ring, ox, oy, [subject, anchors]);
 }

@@ -1,6 +1,6 @@
 // Union of two convex polygons in floating point: two red lines meeting at a junction, without the exact clipper's cost.
-import { clipByConvex } from './convex-clip.ts';
-import type { XY } from './segments.ts';
+import { clipByConvex, SAME_M, sameToSameM as near, worldRing } from './convex-clip.ts';
+import { orient as cross, type XY } from './segments.ts';
 
 /**
  * Why: the road-widening take of a corner lot is the union of its overlaps with two red lines, two
@@ -12,24 +12,15 @@ import type { XY } from './segments.ts';
  * rings or fails that check is left to the exact clipper (null).
  */
 
-/** Points this close (m) are one point, and a point this close to a boundary lies on it. */
-const SAME_M = 1e-9;
-
 interface Fragment {
   from: XY;
   to: XY;
 }
 
-const cross = (o: XY, a: XY, b: XY): number => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-
 function ringArea(ring: readonly XY[]): number {
   let s = 0;
   for (let i = 0; i < ring.length; i++) s += cross([0, 0], ring[i], ring[(i + 1) % ring.length]);
   return s / 2;
-}
-
-function near(p: XY, q: XY): boolean {
-  return Math.abs(p[0] - q[0]) <= SAME_M && Math.abs(p[1] - q[1]) <= SAME_M;
 }
 
 /** Open ring (no repeated closing vertex), counter-clockwise, relative to (ox, oy). */
@@ -210,23 +201,5 @@ export function convexUnion(a: readonly XY[], sa: number, b: readonly XY[], sb: 
   const expected = ringArea(la) + ringArea(lb) - (both.length > 0 ? Math.abs(ringArea(both.slice(0, -1))) : 0);
   const got = rings.reduce((s, r) => s + ringArea(r), 0);
   if (Math.abs(got - expected) > Math.max(1e-6, 1e-9 * expected)) return null;
-  return rings.map((ring) => closedWorldRing(ring, a, b, ox, oy));
-}
-
-/** Back to world coordinates (input vertices bit for bit), from the south-west-most vertex, closed. */
-function closedWorldRing(ring: readonly XY[], a: readonly XY[], b: readonly XY[], ox: number, oy: number): XY[] {
-  const world = ring.map(([x, y]) => inputVertexAt(a, ox, oy, x, y) ?? inputVertexAt(b, ox, oy, x, y) ?? ([x + ox, y + oy] as XY));
-  let first = 0;
-  for (let i = 1; i < world.length; i++) {
-    const [x, y] = world[i].map((v) => Math.round(v * 1e6));
-    const [fx, fy] = world[first].map((v) => Math.round(v * 1e6));
-    if (x < fx || (x === fx && y < fy)) first = i;
-  }
-  const rotated = [...world.slice(first), ...world.slice(0, first)];
-  return [...rotated, rotated[0]];
-}
-
-function inputVertexAt(ring: readonly XY[], ox: number, oy: number, x: number, y: number): XY | undefined {
-  for (const q of ring) if (Math.abs(q[0] - ox - x) <= SAME_M && Math.abs(q[1] - oy - y) <= SAME_M) return q;
-  return undefined;
+  return rings.map((ring) => worldRing(ring, ox, oy, [a, b]));
 }
