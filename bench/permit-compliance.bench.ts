@@ -26,7 +26,7 @@ import { openPostgres } from '../api/db/postgres.ts';
 import { prepareDatabase } from '../api/db/prepare.ts';
 import { createLogger } from '../api/http/logger.ts';
 import { endOfDayInVietnam } from '../api/db/sql.ts';
-import { printReport } from './bench-report.ts';
+import { printReport } from './permit-compliance-report.ts';
 import { QueryTimer } from './query-timer.ts';
 import { assessProposal } from '../api/compliance/compliance.service.ts';
 import { loadContextFeatures } from '../api/compliance/compliance.store.ts';

@@ -5,10 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AREA } from './synthetic-plan.ts';
 import type { BackendResult, Options, Stats } from './permit-compliance.bench.ts';
+import { f2, lpad, pad } from './table-format.ts';
 
-const f2 = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
-const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-const lpad = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
 export function printReport(o: Options, results: BackendResult[]): void {
   const out: string[] = [];
