@@ -1,10 +1,10 @@
 // The rule card as panel sections: the parcel, its zones with shares and indicators, constraints with overlaps, computed areas, the plan and notes.
+import type { ZoneLimits } from '../../api/checks/index.ts';
 import type { CardConstraint, CardZone } from '../../api/lookup/lookup.types.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { LandUsePalette } from '../style/land-use-style.ts';
 import { h } from '../ui/dom.ts';
-import { indicatorValues, ZONE_LIMIT_ROWS } from '../ui/indicator-values.ts';
 import { BUILDABLE_COLOUR, OVERLAP_COLOUR, PARCEL_COLOUR, TAKE_COLOUR } from './card-layers.ts';
 import type { RuleCard } from './lookup-api.ts';
 
@@ -22,9 +22,32 @@ export function cardTitle(card: RuleCard, i18n: I18n): string {
   return card.parcel ? i18n.t('card.parcelTitle', { sheet: card.parcel.sheet_no, parcel: card.parcel.parcel_no }) : i18n.t('card.pointTitle');
 }
 
+/** A zone's limits in the order and units the card lists them. */
+const ZONE_LIMIT_ROWS: readonly { label: MessageKey; field: keyof ZoneLimits; unit: MessageKey; digits: number }[] = [
+  { label: 'field.coverage', field: 'max_coverage_pct', unit: 'unit.percent', digits: 1 },
+  { label: 'field.far', field: 'max_far', unit: 'unit.times', digits: 2 },
+  { label: 'field.floors', field: 'max_floors', unit: 'unit.floors', digits: 0 },
+  { label: 'field.height', field: 'max_height_m', unit: 'unit.metres', digits: 1 },
+  { label: 'field.setback', field: 'min_setback_m', unit: 'unit.metres', digits: 1 },
+];
+
 export function renderCard(card: RuleCard, ctx: CardViewContext): HTMLElement[] {
   const { i18n, palette } = ctx;
-  const { measure: num, usesList } = indicatorValues(i18n, () => palette);
+  const notRegulated = (): HTMLElement => h('span', { class: 'not-regulated' }, [i18n.t('value.notRegulated')]);
+  const num = (value: number | null | undefined, unit: MessageKey, digits: number): Node =>
+    value === null || value === undefined || !Number.isFinite(Number(value)) ? notRegulated() : document.createTextNode(i18n.t(unit, { value: i18n.number(Number(value), digits) }));
+  // Permitted uses are land-law codes (ODT, TMD …); other schemes only as a fallback.
+  const usesList = (uses: readonly string[]): Node =>
+    uses.length === 0
+      ? notRegulated()
+      : h(
+          'ul',
+          { class: 'uses' },
+          uses.map((use) => {
+            const entry = palette?.entryIn('land_law', use) ?? palette?.entryOf(use);
+            return h('li', {}, [entry ? `${i18n.pick(entry.name_vi, entry.name_en)} (${use})` : use]);
+          }),
+        );
   const area = (value: number | null | undefined): Node =>
     value === null || value === undefined ? h('span', { class: 'not-regulated' }, [i18n.t('value.none')]) : document.createTextNode(i18n.t('unit.area', { value: i18n.number(value, 1) }));
   const row = (label: MessageKey, value: Node | string, field?: string, value_?: number | null): HTMLElement[] => [
