@@ -3,11 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
-import compression from 'compression';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { createLogger, type Logger } from './http/logger.ts';
-import { requestContext } from './http/request-context.ts';
+import { answerCompression, requestContext, setSecurityHeaders } from './http/request-context.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { authenticate } from './http/auth.ts';
 import { ApiError } from './http/problem.ts';
@@ -57,12 +56,11 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback'); // req.secure and req.ip behind a local reverse proxy
+  // The rule card's lane (lookup/lookup.lane.ts) gives its answers the same three steps.
   app.use(requestContext(logger));
-  // Zone pages of a city-centre view are about 1 MB of GeoJSON: gzip makes them phone-sized.
-  app.use(compression({ threshold: 1024 }));
+  app.use(answerCompression());
   app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
+    setSecurityHeaders(res);
     next();
   });
   app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'], strict: false }));

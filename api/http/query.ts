@@ -12,12 +12,27 @@ export interface Bbox {
 export const DEFAULT_LIMIT = 1000;
 export const MAX_LIMIT = 10_000;
 
-/** The single string value of a query parameter; repeated parameters are refused, not guessed. */
-export function queryString(req: Request, name: string): string | undefined {
-  const raw = req.query[name];
+/** Reads the single string value of a query parameter by name (see singleValue). */
+export type QueryReader = (name: string) => string | undefined;
+
+/** A query parameter's value as parsed (a string, several, or none): repeated parameters are refused, not guessed. */
+export function singleValue(name: string, raw: unknown): string | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string') throw invalidField(`/query/${name}`, 'must be given once, as a plain value', 'chỉ được cho một lần, dưới dạng giá trị đơn');
   return raw;
+}
+
+/** The single string value of a query parameter of an Express request. */
+export function queryString(req: Request, name: string): string | undefined {
+  return singleValue(name, req.query[name]);
+}
+
+/** A QueryReader over a URL's search parameters (outside Express), with the same refusals. */
+export function searchParamsReader(params: URLSearchParams): QueryReader {
+  return (name) => {
+    const all = params.getAll(name);
+    return singleValue(name, all.length === 0 ? undefined : all.length === 1 ? all[0] : all);
+  };
 }
 
 /** `bbox=minLon,minLat,maxLon,maxLat` in EPSG:4326 (OGC API order). */
@@ -58,7 +73,11 @@ export function parseOffset(req: Request): number {
 
 /** A calendar date `YYYY-MM-DD` that really exists (2025-02-30 is refused). */
 export function parseDate(req: Request, name = 'date'): string | null {
-  const raw = queryString(req, name);
+  return dateValue(name, queryString(req, name));
+}
+
+/** The date a query parameter holds (see parseDate), or null when it is absent or empty. */
+export function dateValue(name: string, raw: string | undefined): string | null {
   if (raw === undefined || raw === '') return null;
   const path = `/query/${name}`;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
