@@ -8,6 +8,7 @@ import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { prepareDatabase } from './db/prepare.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { createApp } from './app.ts';
+import { cardLane } from './lookup/lookup.lane.ts';
 import type { User } from './auth/auth.types.ts';
 
 async function openOrExit(config: Config): Promise<Database> {
@@ -28,7 +29,8 @@ async function openOrExit(config: Config): Promise<Database> {
 /** Serves the API on the port; on SIGINT/SIGTERM it stops taking connections and closes the database. */
 async function listen(config: Config, db: Database, logger: Logger): Promise<http.Server> {
   const app = await createApp({ config, db, logger });
-  const server = http.createServer(app);
+  // Anonymous rule-card GETs take the card lane; everything else the Express app.
+  const server = http.createServer(cardLane(app, db, logger));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

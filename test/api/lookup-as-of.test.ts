@@ -40,12 +40,12 @@ describe('rule cards as of a date: before and after an approved change set', fun
     expect((await post(`/api/changesets/${cs.body.id}/transitions`, reviewer, { event: 'approve' })).status).to.equal(200);
 
     const rules = async (date: string) => {
-      const res = await request(t.app).get(`/api/parcels/${parcelId}/rules?date=${date}`);
+      const res = await request(t.listener).get(`/api/parcels/${parcelId}/rules?date=${date}`);
       expect(res.status, res.text.slice(0, 300)).to.equal(200);
       return res.body;
     };
     const point = async (date: string) => {
-      const res = await request(t.app).get(`/api/lookup?lon=${lon}&lat=${lat}&date=${date}`);
+      const res = await request(t.listener).get(`/api/lookup?lon=${lon}&lat=${lat}&date=${date}`);
       expect(res.status, res.text.slice(0, 300)).to.equal(200);
       return res.body;
     };

@@ -39,12 +39,12 @@ describe('lookup: the rules that apply to a parcel or a point (rule card)', func
     return (await t.db.knex.raw(text, bindings)).rows as T[];
   }
   const lookup = async (query: string): Promise<Card> => {
-    const res = await request(t.app).get(`/api/lookup?${query}`);
+    const res = await request(t.listener).get(`/api/lookup?${query}`);
     expect(res.status, res.text.slice(0, 400)).to.equal(200);
     return res.body as Card;
   };
   const rules = async (id: number, date = ''): Promise<Card> => {
-    const res = await request(t.app).get(`/api/parcels/${id}/rules${date ? `?date=${date}` : ''}`);
+    const res = await request(t.listener).get(`/api/parcels/${id}/rules${date ? `?date=${date}` : ''}`);
     expect(res.status, res.text.slice(0, 400)).to.equal(200);
     return res.body as Card;
   };
