@@ -1,6 +1,6 @@
 // Load drivers of the lookup benchmark: a keep-alive HTTP loop over GET /api/lookup and a bare-SQL loop.
 import type { PreparedStatement } from '../api/db/prepared.ts';
-import http from 'node:http';
+import { KeepAliveClient } from './http-client.ts';
 
 export interface LoadStats {
   clients: number;
@@ -40,28 +40,12 @@ function summarise(clients: number, lat: number[], errors: number, withParcel: n
   };
 }
 
-/** One GET over a keep-alive agent; resolves with the status and the body. */
-function get(agent: http.Agent, port: number, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, agent, method: 'GET', headers: { accept: 'application/json' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
 /**
  * `clients` concurrent clients, each on its own keep-alive connection sending one request after the
  * other for `seconds` (bounded: it stops by itself), the paths taken in turn from `paths` starting
  * at `offset`. Latency is from sending the request to the last byte of the answer.
  */
 export async function httpLoad(port: number, paths: string[], clients: number, seconds: number, offset = 0): Promise<LoadStats & { next_offset: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients, maxFreeSockets: clients });
   const lat: number[] = [];
   let errors = 0;
   let withParcel = 0;
@@ -69,26 +53,27 @@ export async function httpLoad(port: number, paths: string[], clients: number, s
   const t0 = performance.now();
   const end = t0 + seconds * 1000;
   const worker = async (): Promise<void> => {
+    let client = new KeepAliveClient(port);
     while (performance.now() < end) {
       const path = paths[next++ % paths.length];
       const t = performance.now();
       try {
-        const r = await get(agent, port, path);
+        const r = await client.get(path);
         lat.push(performance.now() - t);
         if (r.status !== 200) errors++;
         else if (!r.body.includes('"parcel":null')) withParcel++;
       } catch {
         errors++;
+        client.close();
+        client = new KeepAliveClient(port);
       }
     }
+    client.close();
   };
   await Promise.all(Array.from({ length: clients }, worker));
-  const wall = performance.now() - t0;
-  agent.destroy();
-  return { ...summarise(clients, lat, errors, withParcel, wall), next_offset: next };
+  return { ...summarise(clients, lat, errors, withParcel, performance.now() - t0), next_offset: next };
 }
 
-/** One lookup as the database sees it: the statements the service sent, in order, with their bindings. */
 /** One lookup's statements in order; `prepared` for those the service runs as prepared statements (api/db/prepared.ts). */
 export type QuerySequence = { sql: string; bindings: unknown[]; prepared?: PreparedStatement }[];
 
