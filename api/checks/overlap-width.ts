@@ -122,6 +122,28 @@ function convexInscribed(ring: readonly XY[]): { width_m: number; centre: XY } |
   return { width_m: 2 * best.r, centre: [best.x + ox, best.y + oy] };
 }
 
+/**
+ * The circle around the shell's vertex mean, as wide as the mean's distance to the outline (0 when
+ * the mean lies outside): a lower bound of the width in O(n). It settles "at least this wide?" for a
+ * solid part, which is most of them, before any search.
+ */
+function vertexMeanWidth(rings: readonly XY[][]): { width_m: number; centre: XY } {
+  const shell = rings[0];
+  const n = shell.length - 1;
+  const [ox, oy] = shell[0];
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += shell[i][0] - ox;
+    my += shell[i][1] - oy;
+  }
+  const centre: XY = [ox + mx / n, oy + my / n];
+  if (!pointInPolygon(centre, rings)) return { width_m: 0, centre };
+  let d = Infinity;
+  for (const ring of rings) for (let i = 0; i + 1 < ring.length; i++) d = Math.min(d, segmentDistance(centre, ring[i], ring[i + 1]));
+  return { width_m: 2 * d, centre };
+}
+
 /** Edges looked at for the pair bound: the ones nearest to the cell's centre. */
 const PAIR_EDGES = 4;
 
@@ -141,6 +163,10 @@ export function inscribedWidth(input: PlanarPolygon, enough = Infinity): { width
   const shell = cleaned[0] ?? [];
   if (shell.length < 4) return { width_m: 0, centre: input[0]?.[0] ?? [NaN, NaN] };
   const rings = [shell, ...cleaned.slice(1).filter((r) => r.length >= 4)];
+  if (enough < Infinity) {
+    const quick = vertexMeanWidth(rings);
+    if (quick.width_m >= enough) return quick;
+  }
   if (rings.length === 1) {
     const exact = convexInscribed(shell);
     if (exact) return exact;
