@@ -65,14 +65,27 @@ export function printReport(o: Options, results: BackendResult[]): void {
         `${lpad(h ? `${((h.per_s / s.per_s) * 100).toFixed(0)} %` : '–', 9)}`);
     }
   }
+  if (pgr?.pairs.length) {
+    p();
+    p(`Alternating pairs on the server backend (half the duration each, HTTP first): requests/s and the share of the CPU stolen`);
+    const h6 = `${pad('pair', 5)} ${lpad('clients', 7)} ${lpad('HTTP/s', 8)} ${lpad('stolen', 7)} ${lpad('SQL/s', 8)} ${lpad('stolen', 7)} ${lpad('HTTP/SQL', 9)}`;
+    p(h6);
+    p('-'.repeat(h6.length));
+    const pc = (v: number | null): string => (v === null ? '–' : `${v.toFixed(0)} %`);
+    pgr.pairs.forEach((x, i) =>
+      p(`${pad(String(i + 1), 5)} ${lpad(String(x.clients), 7)} ${lpad(x.http_per_s.toFixed(0), 8)} ${lpad(pc(x.http_stolen_pct), 7)} ${lpad(x.bare_per_s.toFixed(0), 8)} ${lpad(pc(x.bare_stolen_pct), 7)} ${lpad(`${((x.http_per_s / x.bare_per_s) * 100).toFixed(0)} %`, 9)}`),
+    );
+  }
   p();
   p('CPU per request (ms, from /proc): the server\'s node processes, every PostgreSQL process, this benchmark process (the HTTP');
-  p('clients or the bare-SQL loop), and all of the machine\'s busy CPU; idle = the share of the machine\'s CPU time left unused');
-  const h5 = `${pad('backend', 9)} ${pad('load', 9)} ${lpad('clients', 7)} ${lpad('server', 7)} ${lpad('PG', 7)} ${lpad('driver', 7)} ${lpad('machine', 8)} ${lpad('idle', 6)}`;
+  p('clients or the bare-SQL loop), and all of the machine\'s busy CPU; idle = the share of the machine\'s CPU time left unused;');
+  p('stolen = the share the hypervisor gave to others (figures of a level with much stolen are not comparable with the rest)');
+  const h5 = `${pad('backend', 9)} ${pad('load', 9)} ${lpad('clients', 7)} ${lpad('server', 7)} ${lpad('PG', 7)} ${lpad('driver', 7)} ${lpad('machine', 8)} ${lpad('idle', 6)} ${lpad('stolen', 6)}`;
   p(h5);
   p('-'.repeat(h5.length));
+  const pct = (v: number | null): string => (v === null ? '–' : `${v.toFixed(0)} %`);
   const cpuRow = (backend: string, load: string, clients: number, c: CpuSplit): void =>
-    p(`${pad(backend, 9)} ${pad(load, 9)} ${lpad(String(clients), 7)} ${lpad(f2(c.server_ms), 7)} ${lpad(f2(c.postgres_ms), 7)} ${lpad(f2(c.load_ms), 7)} ${lpad(f2(c.machine_ms), 8)} ${lpad(c.idle_pct === null ? '–' : `${c.idle_pct.toFixed(0)} %`, 6)}`);
+    p(`${pad(backend, 9)} ${pad(load, 9)} ${lpad(String(clients), 7)} ${lpad(f2(c.server_ms), 7)} ${lpad(f2(c.postgres_ms), 7)} ${lpad(f2(c.load_ms), 7)} ${lpad(f2(c.machine_ms), 8)} ${lpad(pct(c.idle_pct), 6)} ${lpad(pct(c.stolen_pct), 6)}`);
   for (const r of results) {
     for (const l of r.http) cpuRow(r.backend, 'HTTP', l.clients, l.cpu);
     cpuRow(r.backend, 'floor', r.http_floor.clients, r.http_floor.cpu);
@@ -95,9 +108,16 @@ export function printReport(o: Options, results: BackendResult[]): void {
   if (one) p(`Goal p95 < 20 ms embedded at 1 client: measured ${f2(one.p95)} ms → ${one.p95 < 20 ? 'MET' : 'NOT MET'}`);
   const eight = pgr?.http.find((l) => l.clients === 8);
   const bare8 = pgr?.bare_sql.find((l) => l.clients === 8);
+  const pairs8 = pgr?.pairs.filter((x) => x.clients === 8) ?? [];
+  if (pairs8.length) {
+    const ratios = pairs8.map((x) => x.http_per_s / x.bare_per_s).sort((a, b) => a - b);
+    const median = ratios.length % 2 ? ratios[(ratios.length - 1) / 2] : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+    p(`Goal server backend ≥ 50 % of the bare SQL at 8 clients: median of ${ratios.length} alternating pairs ${(median * 100).toFixed(0)} % ` +
+      `(pairs ${ratios.map((r) => `${(r * 100).toFixed(0)} %`).join(', ')}) → ${median >= 0.5 ? 'MET' : 'NOT MET'}`);
+  }
   if (eight && bare8) {
-    p(`Goal server backend ≥ 50 % of the bare SQL at 8 clients: HTTP ${eight.per_s.toFixed(0)}/s vs bare SQL ${bare8.per_s.toFixed(0)} lookups/s = ` +
-      `${((eight.per_s / bare8.per_s) * 100).toFixed(0)} % → ${eight.per_s >= 0.5 * bare8.per_s ? 'MET' : 'NOT MET'}`);
+    p(`${pairs8.length ? '  the levels above, minutes apart' : 'Goal server backend ≥ 50 % of the bare SQL at 8 clients'}: HTTP ${eight.per_s.toFixed(0)}/s vs bare SQL ${bare8.per_s.toFixed(0)} lookups/s = ` +
+      `${((eight.per_s / bare8.per_s) * 100).toFixed(0)} %${pairs8.length ? '' : ` → ${eight.per_s >= 0.5 * bare8.per_s ? 'MET' : 'NOT MET'}`}`);
   }
   console.log(out.join('\n'));
 }

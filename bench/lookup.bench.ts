@@ -3,7 +3,7 @@
 //   npx tsx bench/lookup.bench.ts [--backend pglite|postgres|both] [--zones 100000] [--parcels 1000000]
 //        [--constraints 10000] [--duration 20] [--connections 1,8] [--points 20000] [--stages 300]
 //        [--seed spp-bench-1] [--port 3130] [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
-//        [--pg-db spp_bench_lookup] [--data-dir DIR] [--keep] [--explain] [--workers 1]
+//        [--pg-db spp_bench_lookup] [--data-dir DIR] [--keep] [--explain] [--workers 1] [--pairs 3]
 //
 // Prints figures, never asserts on time. Per backend: migrate an empty database and load the
 // synthetic plan (bench/synthetic-plan.ts) with its parcels; time each stage of a lookup in process
@@ -14,6 +14,9 @@
 // backend, the bare SQL of the same lookups (each lookup's statements as the service sent them,
 // replayed with node-postgres) runs at the same client counts, for the ratio the goal names. After
 // the lookups, GET /api/health at the most clients gives the floor any request costs the server.
+// Then --pairs rounds at the most clients alternate HTTP and bare SQL (half --duration each): on a
+// virtual machine whose CPU is now and then taken by its neighbours, the ratio of a pair measured
+// minutes apart can be off by a third, and the median of alternating pairs is the steadier figure.
 // PostgreSQL: the database --pg-db is created afresh and dropped at the end; PGlite: a temporary
 // data dir, removed at the end. With --keep both stay, and a later run with the same sizes, --pg-db
 // and --data-dir reuses them without loading again. --workers N starts the server on the PostgreSQL
@@ -58,6 +61,7 @@ export interface Options {
   keep: boolean;
   explain: boolean;
   workers: number;
+  pairs: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -78,8 +82,9 @@ function parseArgs(argv: string[]): Options {
     keep: false,
     explain: false,
     workers: 1,
+    pairs: 3,
   };
-  readFlags(argv, fileURLToPath(import.meta.url), 21, (flag, f) => {
+  readFlags(argv, fileURLToPath(import.meta.url), 24, (flag, f) => {
     switch (flag) {
       case '--backend': o.backend = f.oneOf(BACKEND_CHOICES); break;
       case '--zones': o.zones = f.int(1); break;
@@ -109,6 +114,7 @@ function parseArgs(argv: string[]): Options {
       case '--keep': o.keep = true; break;
       case '--explain': o.explain = true; break;
       case '--workers': o.workers = f.int(1); break;
+      case '--pairs': o.pairs = f.int(0); break;
       default: return false;
     }
     return true;
@@ -121,6 +127,9 @@ const withDatabase = (url: string, name: string): string => {
   u.pathname = `/${name}`;
   return u.toString();
 };
+
+/** "12 % of the CPU stolen; " when the hypervisor took any, for the progress lines. */
+const stolen = (c: CpuSplit): string => (c.stolen_pct ? `${c.stolen_pct.toFixed(0)} % of the CPU stolen; ` : '');
 
 // ---------------------------------------------------------------------------------------------
 // The server as a child process
@@ -181,6 +190,15 @@ export interface FloorLevel {
   cpu: CpuSplit;
 }
 
+/** One round of the alternating pairs: HTTP, then the bare SQL, at the same client count. */
+export interface Pair {
+  clients: number;
+  http_per_s: number;
+  bare_per_s: number;
+  http_stolen_pct: number | null;
+  bare_stolen_pct: number | null;
+}
+
 export interface BackendResult {
   backend: BackendName;
   postgis: string;
@@ -196,6 +214,7 @@ export interface BackendResult {
   http: HttpLevel[];
   http_floor: FloorLevel;
   bare_sql: BareLevel[];
+  pairs: Pair[];
   uptime_before: string;
   uptime_after: string;
 }
@@ -325,7 +344,7 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
       const { max_mb } = rss.stop();
       const { next_offset: _n, ...stats } = r;
       levels.push({ ...stats, rss_max_mb: max_mb, cpu: split });
-      log(`HTTP ${c} client(s): ${r.per_s.toFixed(0)}/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.errors} errors, RSS max ${max_mb} MB; load avg ${uptime()}`);
+      log(`HTTP ${c} client(s): ${r.per_s.toFixed(0)}/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.errors} errors, RSS max ${max_mb} MB; ${stolen(split)}load avg ${uptime()}`);
     }
     const rss_hwm_mb = procMemory(pid)?.hwm_mb ?? null;
     // The floor under any lookup: the same server answering its cheapest route (a SELECT 1) at the most clients.
@@ -335,12 +354,10 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
     const floorRun = await httpLoad(o.port, ['/api/health'], floorClients, Math.min(5, o.duration));
     const http_floor: FloorLevel = { clients: floorClients, per_s: floorRun.per_s, cpu: floorCpu.stop(floorRun.requests) };
     log(`HTTP floor (GET /api/health) ${floorClients} client(s): ${floorRun.per_s.toFixed(0)}/s, server CPU ${http_floor.cpu.server_ms?.toFixed(2) ?? '–'} ms a request`);
-    await server.stop();
-    const startup_ms = server.startup_ms;
-    server = null;
 
-    // Bare SQL on the server backend: the same statements, no HTTP, no card.
+    // Bare SQL on the server backend: the same statements, no HTTP, no card (the server stays up, idle).
     const bare: BareLevel[] = [];
+    const pairs: Pair[] = [];
     if (backend === 'postgres') {
       const pool = new pg.Pool({ connectionString: b.env.DATABASE_URL, max: Math.max(...o.connections) });
       // Prepared statements as the service runs them: named, so each connection plans them once.
@@ -351,13 +368,30 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
           await sqlLoad(bareQuery, sequences, c, Math.min(3, o.duration));
           const cpu = cpuSplit(null, true);
           const r = await sqlLoad(bareQuery, sequences, c, o.duration);
-          bare.push({ ...r, cpu: cpu.stop(r.requests) });
-          log(`bare SQL ${c} connection(s): ${r.per_s.toFixed(0)} lookups/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.errors} errors; load avg ${uptime()}`);
+          const split = cpu.stop(r.requests);
+          bare.push({ ...r, cpu: split });
+          log(`bare SQL ${c} connection(s): ${r.per_s.toFixed(0)} lookups/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.errors} errors; ${stolen(split)}load avg ${uptime()}`);
+        }
+        const c = Math.max(...o.connections);
+        const half = Math.max(1, Math.round(o.duration / 2));
+        for (let i = 0; i < o.pairs; i++) {
+          const hCpu = cpuSplit(pid, true);
+          const h = await httpLoad(o.port, paths, c, half, offset);
+          offset = h.next_offset;
+          const hSplit = hCpu.stop(h.requests);
+          const sCpu = cpuSplit(null, true);
+          const q = await sqlLoad(bareQuery, sequences, c, half);
+          const sSplit = sCpu.stop(q.requests);
+          pairs.push({ clients: c, http_per_s: h.per_s, bare_per_s: q.per_s, http_stolen_pct: hSplit.stolen_pct, bare_stolen_pct: sSplit.stolen_pct });
+          log(`pair ${i + 1} at ${c}: HTTP ${h.per_s.toFixed(0)}/s, bare SQL ${q.per_s.toFixed(0)} lookups/s = ${((h.per_s / q.per_s) * 100).toFixed(0)} %`);
         }
       } finally {
         await pool.end();
       }
     }
+    await server.stop();
+    const startup_ms = server.startup_ms;
+    server = null;
     return {
       backend,
       postgis,
@@ -373,6 +407,7 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
       http: levels,
       http_floor,
       bare_sql: bare,
+      pairs,
       uptime_before,
       uptime_after: uptime(),
     };

@@ -133,13 +133,18 @@ export function postgresCpuMs(): number | null {
   return total;
 }
 
-/** The machine's CPU time so far (ms, summed over its cores): busy and idle (idle + iowait), from /proc/stat; null where it is missing. */
-export function machineCpuMs(): { busy: number; idle: number } | null {
+/**
+ * The machine's CPU time so far (ms, summed over its cores), from /proc/stat: busy, idle (idle +
+ * iowait) and stolen (the hypervisor ran something else while this machine wanted its CPU; a
+ * virtual machine's figures are not comparable when much was stolen). Null where it is missing.
+ */
+export function machineCpuMs(): { busy: number; idle: number; stolen: number } | null {
   try {
     const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
     const all = f.slice(0, 8).reduce((a, b) => a + b, 0) * 10;
     const idle = (f[3] + f[4]) * 10;
-    return { busy: all - idle, idle };
+    const stolen = (f[7] ?? 0) * 10;
+    return { busy: all - idle - stolen, idle, stolen };
   } catch {
     return null;
   }
@@ -156,6 +161,8 @@ export interface CpuSplit {
   /** All of the machine's busy CPU: the three above and anything else that ran. */
   machine_ms: number | null;
   idle_pct: number | null;
+  /** Share of the machine's CPU time stolen by the hypervisor. */
+  stolen_pct: number | null;
 }
 
 /** Starts counting; `stop(requests)` gives each party's CPU per request since the start. */
@@ -174,12 +181,15 @@ export function cpuSplit(serverPid: number | null, withPostgres: boolean): { sto
       const per = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : (b - a) / n);
       const busy = machine0 && machine1 ? machine1.busy - machine0.busy : null;
       const idle = machine0 && machine1 ? machine1.idle - machine0.idle : null;
+      const stolen = machine0 && machine1 ? machine1.stolen - machine0.stolen : null;
+      const all = busy === null || idle === null || stolen === null ? null : busy + idle + stolen;
       return {
         server_ms: per(server0, server1),
         postgres_ms: per(pg0, pg1),
         load_ms: (load.user + load.system) / 1000 / n,
         machine_ms: busy === null ? null : busy / n,
-        idle_pct: busy === null || idle === null || busy + idle === 0 ? null : (idle / (busy + idle)) * 100,
+        idle_pct: all === null || all === 0 ? null : (idle! / all) * 100,
+        stolen_pct: all === null || all === 0 ? null : (stolen! / all) * 100,
       };
     },
   };
