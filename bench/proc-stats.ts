@@ -109,12 +109,12 @@ function cpuOf(pid: number | string): number | null {
 }
 
 /**
- * CPU time (ms) used so far by every PostgreSQL process of the machine (command name "postgres":
- * its backends, one per connection, and its background workers); null where /proc is missing. On
- * the server backend this is the database's share of a lookup.
+ * CPU time (ms) used so far by each PostgreSQL process of the machine (command name "postgres": its
+ * backends, one per connection, and its background workers), by pid; null where /proc is missing.
+ * On the server backend this is the database's share of a lookup.
  */
-export function postgresCpuMs(): number | null {
-  let total = 0;
+export function postgresCpuMs(): Map<string, number> | null {
+  const byPid = new Map<string, number>();
   let dirs: string[];
   try {
     dirs = fs.readdirSync('/proc');
@@ -128,8 +128,21 @@ export function postgresCpuMs(): number | null {
     } catch {
       continue;
     }
-    total += cpuOf(d) ?? 0;
+    const ms = cpuOf(d);
+    if (ms !== null) byPid.set(d, ms);
   }
+  return byPid;
+}
+
+/**
+ * PostgreSQL's CPU between two snapshots: what each process still running used since the first
+ * (all of it for a process started since). A backend that exited in between (a pool closing an idle
+ * connection) takes its last moments with it, rather than subtracting its whole past.
+ */
+function postgresCpuBetween(a: Map<string, number> | null, b: Map<string, number> | null): number | null {
+  if (!a || !b) return null;
+  let total = 0;
+  for (const [pid, ms] of b) total += ms - (a.get(pid) ?? 0);
   return total;
 }
 
@@ -179,13 +192,14 @@ export function cpuSplit(serverPid: number | null, withPostgres: boolean): { sto
       const load = process.cpuUsage(load0);
       const machine1 = machineCpuMs();
       const per = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : (b - a) / n);
+      const pgMs = postgresCpuBetween(pg0, pg1);
       const busy = machine0 && machine1 ? machine1.busy - machine0.busy : null;
       const idle = machine0 && machine1 ? machine1.idle - machine0.idle : null;
       const stolen = machine0 && machine1 ? machine1.stolen - machine0.stolen : null;
       const all = busy === null || idle === null || stolen === null ? null : busy + idle + stolen;
       return {
         server_ms: per(server0, server1),
-        postgres_ms: per(pg0, pg1),
+        postgres_ms: pgMs === null ? null : pgMs / n,
         load_ms: (load.user + load.system) / 1000 / n,
         machine_ms: busy === null ? null : busy / n,
         idle_pct: all === null || all === 0 ? null : (idle! / all) * 100,
