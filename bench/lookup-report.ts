@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { StageStats } from './lookup-stages.ts';
 import type { CpuSplit } from './proc-stats.ts';
 import type { BackendResult, Options } from './lookup.bench.ts';
-import { f2, lpad, pad, sec } from './table-format.ts';
+import { f2, lpad, pad, pct, ratioPct, sec } from './table-format.ts';
 
 
 export function printReport(o: Options, results: BackendResult[]): void {
@@ -48,7 +48,7 @@ export function printReport(o: Options, results: BackendResult[]): void {
   for (const r of results) {
     for (const l of r.http) {
       p(`${pad(r.backend, 9)} ${lpad(String(l.clients), 7)} ${lpad(l.per_s.toFixed(0), 7)} ${lpad(f2(l.p50), 7)} ${lpad(f2(l.p95), 7)} ${lpad(f2(l.p99), 7)} ${lpad(f2(l.max), 7)} ` +
-        `${lpad(String(l.requests), 9)} ${lpad(String(l.errors), 6)} ${lpad(`${((l.with_parcel / Math.max(1, l.requests)) * 100).toFixed(0)} %`, 7)} ${lpad(`${l.rss_max_mb} MB`, 8)} ${lpad(l.cpu.server_ms === null ? '–' : `${f2(l.cpu.server_ms)} ms`, 8)}`);
+        `${lpad(String(l.requests), 9)} ${lpad(String(l.errors), 6)} ${lpad(ratioPct(l.with_parcel, Math.max(1, l.requests)), 7)} ${lpad(`${l.rss_max_mb} MB`, 8)} ${lpad(l.cpu.server_ms === null ? '–' : `${f2(l.cpu.server_ms)} ms`, 8)}`);
     }
     p(`${pad(r.backend, 9)} server: start-up ${sec(r.server.startup_ms)}, RSS idle ${r.server.rss_idle_mb} MB, high-water mark ${r.server.rss_hwm_mb ?? '–'} MB (VmHWM); load avg before ${r.uptime_before}, after ${r.uptime_after}`);
   }
@@ -62,7 +62,7 @@ export function printReport(o: Options, results: BackendResult[]): void {
     for (const s of pgr.bare_sql) {
       const h = pgr.http.find((l) => l.clients === s.clients);
       p(`${pad('postgres', 9)} ${lpad(String(s.clients), 7)} ${lpad(s.per_s.toFixed(0), 7)} ${lpad(f2(s.p50), 7)} ${lpad(f2(s.p95), 7)} ${lpad(f2(s.p99), 7)} ${lpad(String(s.requests), 9)} ${lpad(String(s.errors), 6)} ` +
-        `${lpad(h ? `${((h.per_s / s.per_s) * 100).toFixed(0)} %` : '–', 9)}`);
+        `${lpad(h ? ratioPct(h.per_s, s.per_s) : '–', 9)}`);
     }
   }
   if (pgr?.pairs.length) {
@@ -71,9 +71,8 @@ export function printReport(o: Options, results: BackendResult[]): void {
     const h6 = `${pad('pair', 5)} ${lpad('clients', 7)} ${lpad('HTTP/s', 8)} ${lpad('stolen', 7)} ${lpad('SQL/s', 8)} ${lpad('stolen', 7)} ${lpad('HTTP/SQL', 9)}`;
     p(h6);
     p('-'.repeat(h6.length));
-    const pc = (v: number | null): string => (v === null ? '–' : `${v.toFixed(0)} %`);
     pgr.pairs.forEach((x, i) =>
-      p(`${pad(String(i + 1), 5)} ${lpad(String(x.clients), 7)} ${lpad(x.http_per_s.toFixed(0), 8)} ${lpad(pc(x.http_stolen_pct), 7)} ${lpad(x.bare_per_s.toFixed(0), 8)} ${lpad(pc(x.bare_stolen_pct), 7)} ${lpad(`${((x.http_per_s / x.bare_per_s) * 100).toFixed(0)} %`, 9)}`),
+      p(`${pad(String(i + 1), 5)} ${lpad(String(x.clients), 7)} ${lpad(x.http_per_s.toFixed(0), 8)} ${lpad(pct(x.http_stolen_pct), 7)} ${lpad(x.bare_per_s.toFixed(0), 8)} ${lpad(pct(x.bare_stolen_pct), 7)} ${lpad(ratioPct(x.http_per_s, x.bare_per_s), 9)}`),
     );
   }
   p();
@@ -83,7 +82,6 @@ export function printReport(o: Options, results: BackendResult[]): void {
   const h5 = `${pad('backend', 9)} ${pad('load', 9)} ${lpad('clients', 7)} ${lpad('server', 7)} ${lpad('PG', 7)} ${lpad('driver', 7)} ${lpad('machine', 8)} ${lpad('idle', 6)} ${lpad('stolen', 6)}`;
   p(h5);
   p('-'.repeat(h5.length));
-  const pct = (v: number | null): string => (v === null ? '–' : `${v.toFixed(0)} %`);
   const cpuRow = (backend: string, load: string, clients: number, c: CpuSplit): void =>
     p(`${pad(backend, 9)} ${pad(load, 9)} ${lpad(String(clients), 7)} ${lpad(f2(c.server_ms), 7)} ${lpad(f2(c.postgres_ms), 7)} ${lpad(f2(c.load_ms), 7)} ${lpad(f2(c.machine_ms), 8)} ${lpad(pct(c.idle_pct), 6)} ${lpad(pct(c.stolen_pct), 6)}`);
   for (const r of results) {
@@ -112,12 +110,12 @@ export function printReport(o: Options, results: BackendResult[]): void {
   if (pairs8.length) {
     const ratios = pairs8.map((x) => x.http_per_s / x.bare_per_s).sort((a, b) => a - b);
     const median = ratios.length % 2 ? ratios[(ratios.length - 1) / 2] : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
-    p(`Goal server backend ≥ 50 % of the bare SQL at 8 clients: median of ${ratios.length} alternating pairs ${(median * 100).toFixed(0)} % ` +
-      `(pairs ${ratios.map((r) => `${(r * 100).toFixed(0)} %`).join(', ')}) → ${median >= 0.5 ? 'MET' : 'NOT MET'}`);
+    p(`Goal server backend ≥ 50 % of the bare SQL at 8 clients: median of ${ratios.length} alternating pairs ${pct(median * 100)} ` +
+      `(pairs ${ratios.map((r) => pct(r * 100)).join(', ')}) → ${median >= 0.5 ? 'MET' : 'NOT MET'}`);
   }
   if (eight && bare8) {
     p(`${pairs8.length ? '  the levels above, minutes apart' : 'Goal server backend ≥ 50 % of the bare SQL at 8 clients'}: HTTP ${eight.per_s.toFixed(0)}/s vs bare SQL ${bare8.per_s.toFixed(0)} lookups/s = ` +
-      `${((eight.per_s / bare8.per_s) * 100).toFixed(0)} %${pairs8.length ? '' : ` → ${eight.per_s >= 0.5 * bare8.per_s ? 'MET' : 'NOT MET'}`}`);
+      `${ratioPct(eight.per_s, bare8.per_s)}${pairs8.length ? '' : ` → ${eight.per_s >= 0.5 * bare8.per_s ? 'MET' : 'NOT MET'}`}`);
   }
   console.log(out.join('\n'));
 }

@@ -39,6 +39,7 @@ import { httpLoad, sqlLoad, type LoadStats, type QuerySequence } from './lookup-
 import { cpuSplit, folderMb, procMemory, sampleRss, type CpuSplit } from './proc-stats.ts';
 import { loadSyntheticPlan, makeGrid } from './synthetic-plan.ts';
 import { loadSyntheticParcels, makeLookupPoints, makeParcelLayout } from './synthetic-parcels.ts';
+import { pct, ratioPct } from './table-format.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -129,7 +130,7 @@ const withDatabase = (url: string, name: string): string => {
 };
 
 /** "12 % of the CPU stolen; " when the hypervisor took any, for the progress lines. */
-const stolen = (c: CpuSplit): string => (c.stolen_pct ? `${c.stolen_pct.toFixed(0)} % of the CPU stolen; ` : '');
+const stolen = (c: CpuSplit): string => (c.stolen_pct ? `${pct(c.stolen_pct)} of the CPU stolen; ` : '');
 
 // ---------------------------------------------------------------------------------------------
 // The server as a child process
@@ -383,7 +384,7 @@ async function runBackend(o: Options, backend: BackendName): Promise<BackendResu
           const q = await sqlLoad(bareQuery, sequences, c, half);
           const sSplit = sCpu.stop(q.requests);
           pairs.push({ clients: c, http_per_s: h.per_s, bare_per_s: q.per_s, http_stolen_pct: hSplit.stolen_pct, bare_stolen_pct: sSplit.stolen_pct });
-          log(`pair ${i + 1} at ${c}: HTTP ${h.per_s.toFixed(0)}/s, bare SQL ${q.per_s.toFixed(0)} lookups/s = ${((h.per_s / q.per_s) * 100).toFixed(0)} %`);
+          log(`pair ${i + 1} at ${c}: HTTP ${h.per_s.toFixed(0)}/s, bare SQL ${q.per_s.toFixed(0)} lookups/s = ${ratioPct(h.per_s, q.per_s)}`);
         }
       } finally {
         await pool.end();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AREA } from './synthetic-plan.ts';
 import type { BackendResult, Options, Stats } from './permit-compliance.bench.ts';
-import { f2, lpad, pad } from './table-format.ts';
+import { f2, lpad, pad, ratioPct } from './table-format.ts';
 
 
 export function printReport(o: Options, results: BackendResult[]): void {
@@ -84,8 +84,8 @@ export function printReport(o: Options, results: BackendResult[]): void {
         continue;
       }
       const full = r.full[q];
-      p(`${pad(r.backend, 9)} ${q}: SQL ${f2(sql)} ms (${((sql / full) * 100).toFixed(0)} %) + engine ${f2(eng)} ms ` +
-        `(${((eng / full) * 100).toFixed(0)} %) = ${f2(sql + eng)} ms vs full ${f2(full)} ms`);
+      p(`${pad(r.backend, 9)} ${q}: SQL ${f2(sql)} ms (${ratioPct(sql, full)}) + engine ${f2(eng)} ms ` +
+        `(${ratioPct(eng, full)}) = ${f2(sql + eng)} ms vs full ${f2(full)} ms`);
     }
   }
   const pg = results.find((r) => r.backend === 'pglite');

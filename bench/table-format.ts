@@ -5,3 +5,7 @@ export const f2 = (x: number | null | undefined): string => (x === null || x ===
 export const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 export const lpad = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 export const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+/** A share in whole per cent ("54 %"); a dash for no value. */
+export const pct = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '–' : `${x.toFixed(0)} %`);
+/** a as a share of b, in whole per cent. */
+export const ratioPct = (a: number, b: number): string => pct((a / b) * 100);
